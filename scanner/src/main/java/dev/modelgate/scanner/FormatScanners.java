@@ -1,5 +1,16 @@
 package dev.modelgate.scanner;
 
+import dev.modelgate.scanner.archive.CompressedStreamScanner;
+import dev.modelgate.scanner.archive.SevenZipScanner;
+import dev.modelgate.scanner.archive.TarArchiveScanner;
+import dev.modelgate.scanner.archive.ZipArchiveScanner;
+import dev.modelgate.scanner.gguf.GgufScanner;
+import dev.modelgate.scanner.json.JsonConfigScanner;
+import dev.modelgate.scanner.keras.Hdf5Scanner;
+import dev.modelgate.scanner.keras.KerasArchiveScanner;
+import dev.modelgate.scanner.onnx.OnnxScanner;
+import dev.modelgate.scanner.safetensors.SafetensorsScanner;
+import dev.modelgate.scanner.tensorflow.TensorflowScanner;
 import java.util.List;
 
 /**
@@ -16,6 +27,18 @@ public final class FormatScanners {
     return List.of(
         // pickle family (scanner-core)
         // other formats (scanner-formats)
-        );
+        new SafetensorsScanner(),
+        new GgufScanner(),
+        new OnnxScanner(),
+        new TensorflowScanner(),
+        new KerasArchiveScanner(),
+        new Hdf5Scanner(),
+        new ZipArchiveScanner(),
+        new TarArchiveScanner(),
+        new SevenZipScanner(),
+        new CompressedStreamScanner(CompressedStreamScanner.Kind.GZIP),
+        new CompressedStreamScanner(CompressedStreamScanner.Kind.BZIP2),
+        new CompressedStreamScanner(CompressedStreamScanner.Kind.XZ),
+        new JsonConfigScanner());
   }
 }
