@@ -13,7 +13,7 @@ final class StandardLibrary {
   private static final List<Consumer<BuiltinRegistry>> LIBRARIES =
       List.of(
           // Operators the parser produces (==, <, +, &, ...), owned by the engine.
-          OperatorBuiltins::register);
+          OperatorBuiltins::register, dev.modelgate.rego.builtins.time.TimeBuiltins::register);
 
   static void registerAll(BuiltinRegistry r) {
     for (Consumer<BuiltinRegistry> lib : LIBRARIES) {
