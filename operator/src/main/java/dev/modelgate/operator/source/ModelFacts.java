@@ -23,4 +23,9 @@ public record ModelFacts(
     List<String> tags,
     String pipelineTag,
     String libraryName,
-    JsonNode cardData) {}
+    JsonNode cardData) {
+  public ModelFacts {
+    tags = tags == null ? List.of() : List.copyOf(tags);
+    cardData = cardData == null || cardData.isNull() ? null : cardData;
+  }
+}

@@ -17,6 +17,9 @@ import java.util.Locale;
  * @param repoStatus the repo-level status as received, or null
  */
 public record HubSecurityView(String availability, String scanSummary, JsonNode repoStatus) {
+  public HubSecurityView {
+    repoStatus = repoStatus == null || repoStatus.isNull() ? null : repoStatus;
+  }
 
   /** Summarises the per-file statuses of {@code files} (each file's {@code hubSecurity}). */
   public static HubSecurityView summarise(List<ScannedFile> files, JsonNode repoStatus) {

@@ -33,6 +33,8 @@ public record ScannedFile(
     JsonNode hubSecurity) {
   public ScannedFile {
     findings = findings == null ? List.of() : List.copyOf(findings);
+    // JSON null reads back as a NullNode; keep one spelling of "absent" so reports compare equal.
+    hubSecurity = hubSecurity == null || hubSecurity.isNull() ? null : hubSecurity;
   }
 
   /** The extension as Cloudsmith reports it: the final {@code .suffix}, lower-cased, or empty. */
