@@ -2,6 +2,8 @@ package dev.modelgate.operator;
 
 import dev.modelgate.operator.decision.ModelDecider;
 import dev.modelgate.operator.hfmodel.HFModelController;
+import dev.modelgate.operator.policy.ModelPolicyReconciler;
+import dev.modelgate.operator.policy.PolicyChecker;
 import dev.modelgate.operator.scan.FileScanner;
 import dev.modelgate.operator.source.ModelSource;
 import dev.modelgate.operator.store.ModelStore;
@@ -64,6 +66,7 @@ public final class ModelGateOperator implements AutoCloseable {
             c.settingNamespaces(config.namespaces());
           }
         });
+    operator.register(new ModelPolicyReconciler(client, b.policyChecker));
   }
 
   public static Builder builder(KubernetesClient client, OperatorConfig config) {
@@ -130,6 +133,7 @@ public final class ModelGateOperator implements AutoCloseable {
     private FileScanner scanner;
     private ModelDecider decider = new dev.modelgate.operator.decision.ScannerVerdictDecider();
     private Clock clock = Clock.systemUTC();
+    private PolicyChecker policyChecker = PolicyChecker.structural();
 
     private Builder(KubernetesClient client, OperatorConfig config) {
       this.client = Objects.requireNonNull(client);
@@ -149,6 +153,12 @@ public final class ModelGateOperator implements AutoCloseable {
     /** Replaces the decision before policies (the seam for ModelPolicy evaluation). */
     public Builder decider(ModelDecider decider) {
       this.decider = decider;
+      return this;
+    }
+
+    /** Replaces the ModelPolicy check (the seam for Rego compilation). */
+    public Builder policyChecker(PolicyChecker checker) {
+      this.policyChecker = checker;
       return this;
     }
 
