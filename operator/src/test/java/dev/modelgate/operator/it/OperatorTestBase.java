@@ -62,10 +62,15 @@ abstract class OperatorTestBase {
   void startKubernetes() throws Exception {
     k8s =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     k8s.init(InetAddress.getByName("127.0.0.1"), 0);
     client = k8s.createClient();
-    for (String crd : List.of("hfmodels.modelgate.dev-v1.yml", "modelpolicies.modelgate.dev-v1.yml")) {
+    for (String crd :
+        List.of("hfmodels.modelgate.dev-v1.yml", "modelpolicies.modelgate.dev-v1.yml")) {
       try (InputStream in = HFModel.class.getResourceAsStream("/META-INF/fabric8/" + crd)) {
         client.load(in).create();
       }
@@ -96,7 +101,9 @@ abstract class OperatorTestBase {
     TestHubRepo repo = TestHubRepo.in(hubRoot, repoId);
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.sorted().toList()) {
-        if (!f.getFileName().toString().startsWith(".")) {
+        if (f.getFileName().toString().equals(".modelgate-hub.yaml")) {
+          repo.metadata(Files.readString(f));
+        } else {
           repo.file(f.getFileName().toString(), Files.readAllBytes(f));
         }
       }
@@ -198,8 +205,7 @@ abstract class OperatorTestBase {
   int health(String path) throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {
       return http.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + operator.healthPort() + path))
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + operator.healthPort() + path))
                   .build(),
               HttpResponse.BodyHandlers.discarding())
           .statusCode();
@@ -207,7 +213,10 @@ abstract class OperatorTestBase {
   }
 
   Path snapshots(String repo) {
-    return storeRoot.resolve(NS).resolve("hub").resolve("models--" + repo.replace("/", "--"))
+    return storeRoot
+        .resolve(NS)
+        .resolve("hub")
+        .resolve("models--" + repo.replace("/", "--"))
         .resolve("snapshots");
   }
 }
