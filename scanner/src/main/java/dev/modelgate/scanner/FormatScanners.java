@@ -9,14 +9,18 @@ import dev.modelgate.scanner.json.JsonConfigScanner;
 import dev.modelgate.scanner.keras.Hdf5Scanner;
 import dev.modelgate.scanner.keras.KerasArchiveScanner;
 import dev.modelgate.scanner.onnx.OnnxScanner;
+import dev.modelgate.scanner.pickle.JoblibScanner;
+import dev.modelgate.scanner.pickle.PickleScanner;
 import dev.modelgate.scanner.safetensors.SafetensorsScanner;
 import dev.modelgate.scanner.tensorflow.TensorflowScanner;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * THE registry: every format scanner, in one list. To add a format, write one class implementing
- * {@link FormatScanner} and add one line here. Order only breaks detection ties (earlier wins), so
- * keep specific formats before generic ones of the same score.
+ * {@link FormatScanner} and add one {@code s.add(...)} line here (one line per format keeps merges
+ * trivial). Order only breaks detection ties (earlier wins), so keep specific formats before
+ * generic ones of the same score.
  */
 public final class FormatScanners {
 
@@ -24,21 +28,24 @@ public final class FormatScanners {
 
   /** Every scanner ModelGate ships, fresh instances. */
   public static List<FormatScanner> all() {
-    return List.of(
-        // pickle family (scanner-core)
-        // other formats (scanner-formats)
-        new SafetensorsScanner(),
-        new GgufScanner(),
-        new OnnxScanner(),
-        new TensorflowScanner(),
-        new KerasArchiveScanner(),
-        new Hdf5Scanner(),
-        new ZipArchiveScanner(),
-        new TarArchiveScanner(),
-        new SevenZipScanner(),
-        new CompressedStreamScanner(CompressedStreamScanner.Kind.GZIP),
-        new CompressedStreamScanner(CompressedStreamScanner.Kind.BZIP2),
-        new CompressedStreamScanner(CompressedStreamScanner.Kind.XZ),
-        new JsonConfigScanner());
+    List<FormatScanner> s = new ArrayList<>();
+    // pickle family (scanner-core)
+    s.add(new JoblibScanner());
+    s.add(new PickleScanner());
+    // other formats (scanner-formats); zip layouts (Keras) score above the plain zip
+    s.add(new SafetensorsScanner());
+    s.add(new GgufScanner());
+    s.add(new OnnxScanner());
+    s.add(new TensorflowScanner());
+    s.add(new KerasArchiveScanner());
+    s.add(new Hdf5Scanner());
+    s.add(new ZipArchiveScanner());
+    s.add(new TarArchiveScanner());
+    s.add(new SevenZipScanner());
+    s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.GZIP));
+    s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.BZIP2));
+    s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.XZ));
+    s.add(new JsonConfigScanner());
+    return List.copyOf(s);
   }
 }
