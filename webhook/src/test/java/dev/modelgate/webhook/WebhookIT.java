@@ -559,45 +559,25 @@ class WebhookIT {
   // ---- HFModel / ModelPolicy validation ----
 
   @Test
-  void modelPolicyAndHFModelAreValidated() throws Exception {
-    JsonNode badPolicy =
+  void modelPolicyAndHFModelAreValidatedWithTheOperatorsRules() throws Exception {
+    JsonNode wrongType =
+        json("{'metadata':{'name':'p'},'spec':{'precedence':'high','rego':'package x'}}");
+    JsonNode r1 = admitPolicy(wrongType);
+    assertThat(r1.path("allowed").asBoolean()).isFalse();
+    assertThat(r1.path("status").path("message").asText())
+        .contains("invalid ModelPolicy p", "spec.precedence: 'high' is not a valid Integer");
+    JsonNode badEnum =
         json(
-            "{'apiVersion':'modelgate.dev/v1alpha1','kind':'ModelPolicy','metadata':{'name':'p'},'spec':{'precedence':'high','actions':[{'type':'SetState','state':'Deleted'}]}}");
-    JsonNode r =
-        admit(
-            Reviews.review(
-                "modelgate.dev",
-                "v1alpha1",
-                "ModelPolicy",
-                null,
-                "CREATE",
-                badPolicy,
-                null,
-                false));
-    assertThat(r.path("allowed").asBoolean()).isFalse();
-    assertThat(r.path("status").path("message").asText())
-        .contains(
-            "invalid ModelPolicy p",
-            "spec.rego is required",
-            "spec.precedence must be an integer",
-            "state must be Available or Quarantined");
+            "{'metadata':{'name':'p'},'spec':{'rego':'package x','actions':[{'type':'SetState','state':'Deleted'}]}}");
+    assertThat(admitPolicy(badEnum).path("status").path("message").asText())
+        .contains("spec.actions[0].state: 'Deleted' is not a valid State");
+    JsonNode missing = json("{'metadata':{'name':'p'},'spec':{'actions':[{'type':'SetState'}]}}");
+    assertThat(admitPolicy(missing).path("status").path("message").asText())
+        .contains("spec.rego: is required", "spec.actions[0].state");
     JsonNode goodPolicy =
         json(
             "{'metadata':{'name':'p'},'spec':{'precedence':1,'rego':'package cloudsmith\\ndefault match := false','actions':[{'type':'AddTags','tags':['x']}]}}");
-    assertThat(
-            admit(
-                    Reviews.review(
-                        "modelgate.dev",
-                        "v1alpha1",
-                        "ModelPolicy",
-                        null,
-                        "CREATE",
-                        goodPolicy,
-                        null,
-                        false))
-                .path("allowed")
-                .asBoolean())
-        .isTrue();
+    assertThat(admitPolicy(goodPolicy).path("allowed").asBoolean()).isTrue();
     JsonNode badModel =
         json(
             "{'metadata':{'name':'m','namespace':'ml'},'spec':{'repo':'not a repo','revision':'../x'}}");
@@ -607,7 +587,30 @@ class WebhookIT {
                 "modelgate.dev", "v1alpha1", "HFModel", ML, "CREATE", badModel, null, false));
     assertThat(m.path("allowed").asBoolean()).isFalse();
     assertThat(m.path("status").path("message").asText())
-        .contains("spec.repo must be a Hub repo id", "spec.revision");
+        .contains("invalid HFModel m", "spec.repo", "is not a Hub repo id", "spec.revision");
+    JsonNode goodModel =
+        json(
+            "{'metadata':{'name':'m','namespace':'ml'},'spec':{'repo':'org/name','revision':'main','maxTotalSize':'200Gi'}}");
+    assertThat(
+            admit(
+                    Reviews.review(
+                        "modelgate.dev",
+                        "v1alpha1",
+                        "HFModel",
+                        ML,
+                        "CREATE",
+                        goodModel,
+                        null,
+                        false))
+                .path("allowed")
+                .asBoolean())
+        .isTrue();
+  }
+
+  JsonNode admitPolicy(JsonNode policy) throws Exception {
+    return admit(
+        Reviews.review(
+            "modelgate.dev", "v1alpha1", "ModelPolicy", null, "CREATE", policy, null, false));
   }
 
   // ---- transport ----

@@ -61,6 +61,10 @@ final class HFModelRecords {
       }
     }
     if (out.isEmpty()) {
+      String message = string(status.get("message"));
+      if (message != null && !message.isBlank()) out.add(message);
+    }
+    if (out.isEmpty()) {
       for (Map<String, Object> c : maps(status.get("conditions"))) {
         String msg = string(c.get("message"));
         if ("Ready".equals(c.get("type"))

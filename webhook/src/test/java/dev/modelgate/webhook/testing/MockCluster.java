@@ -62,21 +62,11 @@ public final class MockCluster implements AutoCloseable {
     return client;
   }
 
-  /**
-   * The HFModel CRD: the YAML the crds module generates when it is built, else a minimal stand-in
-   * with the same group, names and status sub-resource.
-   */
+  /** The HFModel CRD exactly as the crds module generates and checks it in. */
   static CustomResourceDefinition hfModelCrd() throws Exception {
     String root = System.getenv().getOrDefault("MODELGATE_REPO_ROOT", "..");
-    Path generated =
-        Path.of(root, "crds/target/classes/META-INF/fabric8/hfmodels.modelgate.dev-v1.yml");
-    if (Files.exists(generated)) {
-      try (InputStream in = Files.newInputStream(generated)) {
-        return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
-            in, CustomResourceDefinition.class);
-      }
-    }
-    try (InputStream in = MockCluster.class.getResourceAsStream("/hfmodel-crd.yaml")) {
+    Path generated = Path.of(root, "crds/yaml/hfmodels.modelgate.dev-v1.yml");
+    try (InputStream in = Files.newInputStream(generated)) {
       return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
           in, CustomResourceDefinition.class);
     }
