@@ -25,7 +25,12 @@ public final class BuiltinLibrary {
           NumberBuiltins::register,
           StringBuiltins::register,
           TypeBuiltins::register,
-          TimeBuiltins::register);
+          TimeBuiltins::register,
+          dev.modelgate.rego.builtins.units.UnitsBuiltins::register,
+          dev.modelgate.rego.builtins.glob.GlobBuiltins::register,
+          dev.modelgate.rego.builtins.semver.SemVerBuiltins::register,
+          dev.modelgate.rego.builtins.net.NetBuiltins::register,
+          dev.modelgate.rego.builtins.encoding.EncodingBuiltins::register);
 
   public static void register(BuiltinRegistry r) {
     for (Consumer<BuiltinRegistry> family : FAMILIES) {

@@ -14,6 +14,10 @@ import dev.modelgate.rego.value.Value;
 
 /** is_* (true or false), type_name, and the to_number cast. */
 public final class TypeBuiltins {
+  private static final com.google.re2j.Pattern NUMBER =
+      com.google.re2j.Pattern.compile(
+          "-?([0-9]+(_[0-9]+)*(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
   private TypeBuiltins() {}
 
   public static void register(BuiltinRegistry r) {
@@ -45,7 +49,7 @@ public final class TypeBuiltins {
   /** Numbers as Go's strconv.ParseFloat accepts them, kept exact; Inf/NaN/hex are refused. */
   private static Value parse(String s) throws BuiltinException {
     String t = s.startsWith("+") ? s.substring(1) : s;
-    boolean ok = t.matches("-?([0-9]+(_[0-9]+)*(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    boolean ok = NUMBER.matcher(t).matches();
     if (!ok) {
       throw BuiltinException.error(
           "strconv.ParseFloat: parsing "
