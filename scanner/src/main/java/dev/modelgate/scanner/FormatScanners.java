@@ -8,12 +8,14 @@ import dev.modelgate.scanner.gguf.GgufScanner;
 import dev.modelgate.scanner.json.JsonConfigScanner;
 import dev.modelgate.scanner.keras.Hdf5Scanner;
 import dev.modelgate.scanner.keras.KerasArchiveScanner;
+import dev.modelgate.scanner.keras.KerasMetadataScanner;
 import dev.modelgate.scanner.numpy.NpyScanner;
 import dev.modelgate.scanner.numpy.NpzScanner;
 import dev.modelgate.scanner.onnx.OnnxScanner;
 import dev.modelgate.scanner.pickle.JoblibScanner;
 import dev.modelgate.scanner.pickle.PickleScanner;
 import dev.modelgate.scanner.safetensors.SafetensorsScanner;
+import dev.modelgate.scanner.template.ChatTemplateScanner;
 import dev.modelgate.scanner.tensorflow.TensorflowScanner;
 import dev.modelgate.scanner.torch.TorchLegacyScanner;
 import dev.modelgate.scanner.torch.TorchTarScanner;
@@ -47,6 +49,7 @@ public final class FormatScanners {
     s.add(new GgufScanner());
     s.add(new OnnxScanner());
     s.add(new TensorflowScanner());
+    s.add(new KerasMetadataScanner());
     s.add(new KerasArchiveScanner());
     s.add(new Hdf5Scanner());
     s.add(new ZipArchiveScanner());
@@ -56,6 +59,7 @@ public final class FormatScanners {
     s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.BZIP2));
     s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.XZ));
     s.add(new JsonConfigScanner());
+    s.add(new ChatTemplateScanner());
     return List.copyOf(s);
   }
 }

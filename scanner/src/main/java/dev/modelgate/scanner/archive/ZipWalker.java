@@ -4,6 +4,8 @@ import dev.modelgate.scanner.ByteSource;
 import dev.modelgate.scanner.MalformedFileException;
 import dev.modelgate.scanner.ScanContext;
 import dev.modelgate.scanner.Severity;
+import dev.modelgate.scanner.zip.ZipChecks;
+import dev.modelgate.scanner.zip.ZipDirectory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -41,6 +43,11 @@ public final class ZipWalker {
       throw new MalformedFileException("zip central directory unreadable: " + e.getMessage(), -1);
     }
     try (zip) {
+      // duplicates, prepended and trailing bytes: the same checks and rule ids as PyTorch zips
+      ZipDirectory dir = ctx.probe() == null ? null : ZipDirectory.of(ctx.probe());
+      if (dir != null) {
+        ZipChecks.directory(dir, ctx);
+      }
       Set<String> names = new HashSet<>();
       List<long[]> spans = new ArrayList<>();
       Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
@@ -48,10 +55,10 @@ public final class ZipWalker {
         ZipArchiveEntry e = entries.nextElement();
         ctx.checkTime();
         String name = e.getName();
-        if (!names.add(name)) {
+        if (!names.add(name) && dir == null) {
           ctx.reportMember(
               Severity.HIGH,
-              "archive.duplicate-name",
+              ZipChecks.RULE_DUPLICATE,
               "two members are named '" + name + "'; readers disagree on which one is used",
               name,
               -1);
@@ -117,7 +124,7 @@ public final class ZipWalker {
       } catch (IOException | RuntimeException ex) {
         ctx.reportMember(
             Severity.HIGH,
-            "archive.unreadable-member",
+            ZipChecks.RULE_UNREADABLE,
             "member could not be opened: " + ex.getMessage(),
             name,
             -1);
@@ -131,7 +138,7 @@ public final class ZipWalker {
         }
         ctx.reportMember(
             Severity.HIGH,
-            "archive.unreadable-member",
+            ZipChecks.RULE_UNREADABLE,
             "member could not be unpacked: " + ex.getMessage(),
             name,
             -1);
@@ -143,7 +150,7 @@ public final class ZipWalker {
       if (e.getCrc() >= 0 && in.getChecksum().getValue() != e.getCrc()) {
         ctx.reportMember(
             Severity.MEDIUM,
-            "archive.crc-mismatch",
+            ZipChecks.RULE_CRC,
             "member's CRC-32 does not match the directory; some readers refuse it, others do not check",
             name,
             -1);

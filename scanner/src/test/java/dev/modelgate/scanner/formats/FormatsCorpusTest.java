@@ -96,7 +96,8 @@ class FormatsCorpusTest {
                               "keras/",
                               "onnx/",
                               "tensorflow/",
-                              "archive/")
+                              "archive/",
+                              "template/")
                           .anyMatch(p::startsWith))
               .toList();
       assertThat(listed).containsAll(onDisk);
