@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class OperatorTestBase {
   static final String NS = "ml";
-  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path tmp;
   KubernetesMockServer k8s;
