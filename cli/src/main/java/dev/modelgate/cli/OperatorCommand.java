@@ -67,7 +67,8 @@ public final class OperatorCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-model-size",
-      description = "Refuse any model larger than this quantity, e.g. 500Gi (env MODELGATE_MAX_MODEL_SIZE).",
+      description =
+          "Refuse any model larger than this quantity, e.g. 500Gi (env MODELGATE_MAX_MODEL_SIZE).",
       defaultValue = "${env:MODELGATE_MAX_MODEL_SIZE}")
   String maxModelSize;
 
@@ -84,7 +85,8 @@ public final class OperatorCommand implements Callable<Integer> {
   @Option(
       names = "--leader-election",
       negatable = true,
-      description = "Hold a Lease before reconciling (default ${DEFAULT-VALUE}; env MODELGATE_LEADER_ELECTION).",
+      description =
+          "Hold a Lease before reconciling (default ${DEFAULT-VALUE}; env MODELGATE_LEADER_ELECTION).",
       defaultValue = "${env:MODELGATE_LEADER_ELECTION:-true}",
       fallbackValue = "true")
   boolean leaderElection;

@@ -34,7 +34,11 @@ class OperatorCommandIT {
   void runsTheOperatorAgainstTheCurrentKubeContext() throws Exception {
     KubernetesMockServer k8s =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     k8s.init(InetAddress.getByName("127.0.0.1"), 0);
     Path repo = Files.createDirectories(tmp.resolve("hub/acme/tiny"));
     Files.writeString(repo.resolve("config.json"), "{\"model_type\": \"llama\"}");

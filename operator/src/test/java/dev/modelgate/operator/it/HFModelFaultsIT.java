@@ -126,6 +126,11 @@ class HFModelFaultsIT extends OperatorTestBase {
     create("nosecret", spec);
     HFModel m = failsWith("nosecret", "TokenSecretMissing");
     assertThat(m.getStatus().getMessage()).contains("Secret absent");
+
+    // applied a moment later (as kubectl apply -f dir/ may do): picked up without a spec change
+    tokenSecret("absent", "hf_anything");
+    HFModel later = awaitPhase("nosecret", Phase.Available);
+    assertThat(later.getMetadata().getGeneration()).isEqualTo(m.getMetadata().getGeneration());
   }
 
   @Test
