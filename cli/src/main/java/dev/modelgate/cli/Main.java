@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       HubCommand.class,
       WebhookCommand.class,
-      WebhookBenchCommand.class
+      WebhookBenchCommand.class,
+      PolicyCommand.class
     })
 public final class Main implements Runnable {
 
