@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       HubCommand.class,
       OperatorCommand.class,
       WebhookCommand.class,
+      WebhookBenchCommand.class,
       PolicyCommand.class
     })
 public final class Main implements Runnable {
