@@ -58,7 +58,11 @@ final class FileDownloader {
     long transferred = 0;
     while (true) {
       try (FileChannel ch =
-          FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+          FileChannel.open(
+              target,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE)) {
         long have = ch.size();
         if (have > size) {
           ch.truncate(0);
@@ -173,12 +177,15 @@ final class FileDownloader {
     byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(s.size - s.have, 1))];
     while (s.have < s.size) {
       int want = (int) Math.min(buf.length, s.size - s.have);
-      int n;
+      int n = 0;
       try {
-        n = in.readNBytes(buf, 0, want);
+        for (int r; n < want && (r = in.read(buf, n, want - n)) >= 0; ) n += r;
       } catch (InterruptedIOException e) {
+        if (n > 0) s.append(buf, n);
         throw e;
       } catch (IOException e) {
+        // keep what arrived before the cut, so the resume starts after it
+        if (n > 0) s.append(buf, n);
         throw HubHttp.networkFailure("GET", url, e);
       }
       if (n > 0) s.append(buf, n);
