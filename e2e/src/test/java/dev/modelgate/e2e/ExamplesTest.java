@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelgate.crds.HFModel;
+import dev.modelgate.crds.validation.HFModelSpecValidator;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -38,6 +41,17 @@ class ExamplesTest {
       assertThat(HUB.resolve(repo)).as("repo folder of %s", repo).isDirectory();
       assertThat(HUB.resolve(repo).resolve(".modelgate-hub.yaml")).exists();
       assertThat(HUB.resolve(repo).resolve("README.md")).as("model card").exists();
+    }
+  }
+
+  @Test
+  void everyHfModelPassesTheSharedSpecValidator() throws IOException {
+    for (Map<String, Object> model : objectsOfKind("HFModel")) {
+      HFModel typed =
+          Serialization.unmarshal(new ObjectMapper().writeValueAsString(model), HFModel.class);
+      assertThat(HFModelSpecValidator.validate(typed.getSpec()))
+          .as("%s", metadata(model).get("name"))
+          .isEmpty();
     }
   }
 

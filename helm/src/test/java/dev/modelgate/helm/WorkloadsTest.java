@@ -138,7 +138,7 @@ class WorkloadsTest {
             list(webhook, "spec.ingress").stream()
                 .flatMap(r -> list(r, "ports").stream())
                 .map(p -> str(p, "port")))
-        .containsExactlyInAnyOrder("https", "http");
+        .containsExactly("https");
     Map<String, Object> operator = defaults.one("NetworkPolicy", "mg-modelgate-operator");
     assertThat(
             list(operator, "spec.ingress").stream()
@@ -160,13 +160,46 @@ class WorkloadsTest {
     Map<String, Object> monitor =
         ChartUnderTest.render(ValueSets.EVERYTHING_ON).one("ServiceMonitor", "mg-modelgate");
     assertThat(str(monitor, "metadata.labels.release")).isEqualTo("prometheus");
-    assertThat(str(list(monitor, "spec.endpoints").get(0), "port")).isEqualTo("metrics");
+    List<Map<String, Object>> endpoints = list(monitor, "spec.endpoints");
+    assertThat(endpoints.stream().map(e -> str(e, "port"))).containsExactly("metrics", "https");
+    // The webhook's metrics are scraped over HTTPS, verified against the webhook's own CA.
+    Map<String, Object> https = endpoints.get(1);
+    assertThat(str(https, "scheme")).isEqualTo("https");
+    assertThat(str(https, "tlsConfig.ca.secret.name")).isEqualTo("mg-modelgate-webhook-tls");
+    assertThat(str(https, "tlsConfig.serverName"))
+        .isEqualTo("mg-modelgate-webhook." + NAMESPACE + ".svc");
     for (String component : List.of("operator", "webhook")) {
       Map<String, Object> service = defaults.one("Service", "mg-modelgate-" + component);
-      assertThat(list(service, "spec.ports")).anyMatch(p -> "metrics".equals(p.get("name")));
+      String port = component.equals("operator") ? "metrics" : "https";
+      assertThat(list(service, "spec.ports")).anyMatch(p -> port.equals(p.get("name")));
       assertThat(map(service, "metadata.labels"))
           .containsAllEntriesOf(map(monitor, "spec.selector.matchLabels"));
     }
+  }
+
+  @Test
+  void webhookProbesItsHttpsPortAndKnowsTheStoreClaim() {
+    Map<String, Object> container =
+        list(defaults.one("Deployment", "mg-modelgate-webhook"), "spec.template.spec.containers")
+            .get(0);
+    for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+      assertThat(str(container, probe + ".httpGet.scheme")).as(probe).isEqualTo("HTTPS");
+      assertThat(str(container, probe + ".httpGet.port")).as(probe).isEqualTo("https");
+    }
+    assertThat(str(container, "readinessProbe.httpGet.path")).isEqualTo("/readyz");
+    assertThat(strings(container, "args"))
+        .startsWith("webhook")
+        .contains(
+            "--cert=/etc/modelgate/tls/tls.crt",
+            "--key=/etc/modelgate/tls/tls.key",
+            "--default-mode=enforce",
+            "--missing-model=deny",
+            "--store-claim=mg-modelgate-store");
+    assertThat(list(container, "volumeMounts"))
+        .anyMatch(
+            v ->
+                "/etc/modelgate/tls".equals(v.get("mountPath"))
+                    && Boolean.TRUE.equals(v.get("readOnly")));
   }
 
   @Test

@@ -1,11 +1,15 @@
 package dev.modelgate.scanner;
 
+import dev.modelgate.scanner.pickle.JoblibScanner;
+import dev.modelgate.scanner.pickle.PickleScanner;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * THE registry: every format scanner, in one list. To add a format, write one class implementing
- * {@link FormatScanner} and add one line here. Order only breaks detection ties (earlier wins), so
- * keep specific formats before generic ones of the same score.
+ * {@link FormatScanner} and add one {@code s.add(...)} line here (one line per format keeps merges
+ * trivial). Order only breaks detection ties (earlier wins), so keep specific formats before
+ * generic ones of the same score.
  */
 public final class FormatScanners {
 
@@ -13,9 +17,11 @@ public final class FormatScanners {
 
   /** Every scanner ModelGate ships, fresh instances. */
   public static List<FormatScanner> all() {
-    return List.of(
-        // pickle family (scanner-core)
-        // other formats (scanner-formats)
-        );
+    List<FormatScanner> s = new ArrayList<>();
+    // pickle family (scanner-core)
+    s.add(new JoblibScanner());
+    s.add(new PickleScanner());
+    // other formats (scanner-formats)
+    return List.copyOf(s);
   }
 }

@@ -36,6 +36,7 @@ public final class OperatorBuiltins {
     r.function("and", 2, OperatorBuiltins::and);
     r.function("or", 2, OperatorBuiltins::or);
     r.function("internal.member_2", 2, (c, a) -> BooleanValue.of(member(a.get(0), a.get(1))));
+    r.function("internal.template_string", 1, OperatorBuiltins::template);
     r.function(
         "internal.member_3", 3, (c, a) -> BooleanValue.of(memberKey(a.get(0), a.get(1), a.get(2))));
   }
@@ -143,5 +144,28 @@ public final class OperatorBuiltins {
           default -> null;
         };
     return got != null && got.equals(v);
+  }
+
+  /** Joins template parts: strings as is, each expression (a set of its values) formatted. */
+  private static Value template(BuiltinContext c, List<Value> a) throws BuiltinException {
+    StringBuilder b = new StringBuilder();
+    for (Value part : Args.array(a, 0).items()) {
+      if (part instanceof dev.modelgate.rego.value.StringValue s) {
+        b.append(s.value());
+      } else if (part instanceof SetValue s) {
+        if (s.isEmpty()) {
+          b.append("<undefined>");
+        } else if (s.size() > 1) {
+          throw BuiltinException.error("template expression produced multiple outputs");
+        } else {
+          Value v = s.items().iterator().next();
+          b.append(
+              v instanceof dev.modelgate.rego.value.StringValue str
+                  ? str.value()
+                  : dev.modelgate.rego.value.RegoFormat.format(v));
+        }
+      }
+    }
+    return dev.modelgate.rego.value.StringValue.of(b.toString());
   }
 }

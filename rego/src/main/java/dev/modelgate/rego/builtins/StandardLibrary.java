@@ -13,7 +13,9 @@ final class StandardLibrary {
   private static final List<Consumer<BuiltinRegistry>> LIBRARIES =
       List.of(
           // Operators the parser produces (==, <, +, &, ...), owned by the engine.
-          OperatorBuiltins::register, dev.modelgate.rego.builtins.time.TimeBuiltins::register);
+          OperatorBuiltins::register,
+          // The builtin library: every other family, listed in BuiltinLibrary.
+          dev.modelgate.rego.builtins.library.BuiltinLibrary::register);
 
   static void registerAll(BuiltinRegistry r) {
     for (Consumer<BuiltinRegistry> lib : LIBRARIES) {

@@ -1,0 +1,176 @@
+package dev.modelgate.operator;
+
+import dev.modelgate.operator.decision.ModelDecider;
+import dev.modelgate.operator.hfmodel.HFModelController;
+import dev.modelgate.operator.policy.ModelPolicyReconciler;
+import dev.modelgate.operator.policy.PolicyChecker;
+import dev.modelgate.operator.scan.FileScanner;
+import dev.modelgate.operator.source.ModelSource;
+import dev.modelgate.operator.store.ModelStore;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running operator: JOSDK with the HFModel controller, bounded download and scan pools, the
+ * model store, leader election and the health endpoints. {@link #start()} returns once the
+ * informers are synced; {@link #close()} stops everything it started (not the client it was given).
+ */
+public final class ModelGateOperator implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelGateOperator.class);
+
+  private final OperatorConfig config;
+  private final Operator operator;
+  private final ExecutorService downloads;
+  private final ExecutorService scans;
+  private final ModelStore store;
+  private HealthServer health;
+
+  private ModelGateOperator(Builder b) throws IOException {
+    this.config = b.config;
+    this.store = new ModelStore(config.storePath());
+    this.downloads =
+        Executors.newFixedThreadPool(
+            config.maxParallelDownloads(), HealthServer.daemon("modelgate-download"));
+    this.scans =
+        Executors.newFixedThreadPool(
+            config.maxParallelScans(), HealthServer.daemon("modelgate-scan"));
+    KubernetesClient client = b.client;
+    this.operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  .withUseSSAToPatchPrimaryResource(config.useSsa())
+                  .withConcurrentReconciliationThreads(config.reconcileThreads());
+              if (config.leaderElection()) {
+                o.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(config.leaseName(), config.leaseNamespace()));
+              }
+            });
+    var reconciler =
+        HFModelController.create(
+            client, config, store, b.source, b.scanner, b.decider, downloads, scans, b.clock);
+    operator.register(
+        reconciler,
+        c -> {
+          if (!config.namespaces().isEmpty()) {
+            c.settingNamespaces(config.namespaces());
+          }
+        });
+    operator.register(new ModelPolicyReconciler(client, b.policyChecker));
+  }
+
+  public static Builder builder(KubernetesClient client, OperatorConfig config) {
+    return new Builder(client, config);
+  }
+
+  /** Starts the controllers (and the health endpoints unless the port is -1). */
+  public ModelGateOperator start() throws IOException {
+    if (config.healthPort() >= 0) {
+      health =
+          new HealthServer(
+              config.healthPort(),
+              () -> null,
+              () -> {
+                var info = operator.getRuntimeInfo();
+                if (!info.isStarted()) {
+                  return "operator not started";
+                }
+                return info.allEventSourcesAreHealthy()
+                    ? null
+                    : "unhealthy event sources: " + info.unhealthyEventSources().keySet();
+              });
+      LOG.info("health endpoints on port {}", health.port());
+    }
+    operator.start();
+    LOG.info("operator started; store {}", store.root());
+    return this;
+  }
+
+  /** The health endpoints' port, or -1 when they are off. */
+  public int healthPort() {
+    return health == null ? -1 : health.port();
+  }
+
+  public ModelStore store() {
+    return store;
+  }
+
+  public Operator operator() {
+    return operator;
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+    downloads.shutdownNow();
+    scans.shutdownNow();
+    try {
+      downloads.awaitTermination(5, TimeUnit.SECONDS);
+      scans.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (health != null) {
+      health.close();
+    }
+  }
+
+  /** Collects the operator's parts; source and scanner are required. */
+  public static final class Builder {
+    private final KubernetesClient client;
+    private final OperatorConfig config;
+    private ModelSource source;
+    private FileScanner scanner;
+    private ModelDecider decider = new dev.modelgate.operator.decision.ScannerVerdictDecider();
+    private Clock clock = Clock.systemUTC();
+    private PolicyChecker policyChecker = PolicyChecker.structural();
+
+    private Builder(KubernetesClient client, OperatorConfig config) {
+      this.client = Objects.requireNonNull(client);
+      this.config = Objects.requireNonNull(config);
+    }
+
+    public Builder source(ModelSource source) {
+      this.source = source;
+      return this;
+    }
+
+    public Builder scanner(FileScanner scanner) {
+      this.scanner = scanner;
+      return this;
+    }
+
+    /** Replaces the decision before policies (the seam for ModelPolicy evaluation). */
+    public Builder decider(ModelDecider decider) {
+      this.decider = decider;
+      return this;
+    }
+
+    /** Replaces the ModelPolicy check (the seam for Rego compilation). */
+    public Builder policyChecker(PolicyChecker checker) {
+      this.policyChecker = checker;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public ModelGateOperator build() throws IOException {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(scanner, "scanner");
+      return new ModelGateOperator(this);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.modelgate.operator.hfmodel;
+
+import dev.modelgate.operator.OperatorConfig;
+import dev.modelgate.operator.decision.ModelDecider;
+import dev.modelgate.operator.scan.FileScanner;
+import dev.modelgate.operator.source.ModelSource;
+import dev.modelgate.operator.store.ModelStore;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+
+/** Assembles the HFModel reconciler from its collaborators (the only public way to build one). */
+public final class HFModelController {
+  private HFModelController() {}
+
+  /**
+   * Builds the reconciler.
+   *
+   * @param downloads the shared, bounded pool files are downloaded on
+   * @param scans the shared, bounded pool files are scanned on
+   */
+  public static HFModelReconciler create(
+      KubernetesClient client,
+      OperatorConfig config,
+      ModelStore store,
+      ModelSource source,
+      FileScanner scanner,
+      ModelDecider decider,
+      ExecutorService downloads,
+      ExecutorService scans,
+      Clock clock) {
+    StatusWriter writer = new StatusWriter(client, config.useSsa());
+    ModelEvents events = new ModelEvents(client, clock);
+    ModelPipeline pipeline =
+        new ModelPipeline(
+            source, scanner, store, downloads, scans, config.progressInterval(), clock);
+    ModelProcessor processor =
+        new ModelProcessor(
+            pipeline, store, decider, new TokenReader(client), writer, events, config, clock);
+    return new HFModelReconciler(client, processor, writer, events, store);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.modelgate.rego.api;
+
+import dev.modelgate.rego.value.ObjectValue;
+import dev.modelgate.rego.value.Value;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Inputs and settings of one evaluation.
+ *
+ * @param input the {@code input} document, or null for undefined input
+ * @param data the base {@code data} document (rules are merged over it)
+ * @param limits steps/time/size/depth bounds
+ * @param strictBuiltinErrors builtin errors abort evaluation instead of being undefined
+ * @param nowNs the clock for {@code time.now_ns()} (fixed for the evaluation); null = now
+ * @param printer receives {@code print()} lines
+ * @param env environment for {@code opa.runtime()}
+ */
+public record EvalOptions(
+    Value input,
+    ObjectValue data,
+    EvalLimits limits,
+    boolean strictBuiltinErrors,
+    Long nowNs,
+    Consumer<String> printer,
+    Map<String, String> env) {
+
+  /** No input, empty data, default limits, non-strict, print to stderr. */
+  public static EvalOptions defaults() {
+    return new EvalOptions(
+        null, ObjectValue.EMPTY, EvalLimits.DEFAULT, false, null, System.err::println, Map.of());
+  }
+
+  public EvalOptions withInput(Value v) {
+    return new EvalOptions(v, data, limits, strictBuiltinErrors, nowNs, printer, env);
+  }
+
+  public EvalOptions withData(ObjectValue d) {
+    return new EvalOptions(input, d, limits, strictBuiltinErrors, nowNs, printer, env);
+  }
+
+  public EvalOptions withLimits(EvalLimits l) {
+    return new EvalOptions(input, data, l, strictBuiltinErrors, nowNs, printer, env);
+  }
+
+  public EvalOptions withStrictBuiltinErrors(boolean s) {
+    return new EvalOptions(input, data, limits, s, nowNs, printer, env);
+  }
+
+  public EvalOptions withNowNs(Long n) {
+    return new EvalOptions(input, data, limits, strictBuiltinErrors, n, printer, env);
+  }
+
+  public EvalOptions withPrinter(Consumer<String> p) {
+    return new EvalOptions(input, data, limits, strictBuiltinErrors, nowNs, p, env);
+  }
+
+  public EvalOptions withEnv(Map<String, String> e) {
+    return new EvalOptions(input, data, limits, strictBuiltinErrors, nowNs, printer, e);
+  }
+}

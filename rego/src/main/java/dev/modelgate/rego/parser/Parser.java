@@ -1,0 +1,960 @@
+package dev.modelgate.rego.parser;
+
+import dev.modelgate.rego.ast.Expr;
+import dev.modelgate.rego.ast.Literal;
+import dev.modelgate.rego.ast.Location;
+import dev.modelgate.rego.ast.Module;
+import dev.modelgate.rego.ast.Rule;
+import dev.modelgate.rego.ast.Term;
+import dev.modelgate.rego.value.BooleanValue;
+import dev.modelgate.rego.value.NullValue;
+import dev.modelgate.rego.value.NumberValue;
+import dev.modelgate.rego.value.StringValue;
+import dev.modelgate.rego.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Recursive-descent parser for Rego v1 (and v0 when a module asks for it). */
+public final class Parser {
+  /** Deepest nesting of terms/bodies accepted, so hostile input cannot overflow the stack. */
+  static final int MAX_DEPTH = 200;
+
+  private static final Map<String, String> RELATIONS =
+      Map.of("==", "equal", "!=", "neq", "<", "lt", "<=", "lte", ">", "gt", ">=", "gte");
+  private static final Set<String> KEYWORDS =
+      Set.of("package", "import", "not", "with", "as", "some", "default", "else");
+
+  private final String file;
+  private final List<Token> tokens;
+  private final Map<Integer, Value> annotationsByLine;
+  private int p;
+  private int depth;
+  private List<Rule> rules;
+  private boolean v1;
+  private static final java.util.concurrent.atomic.AtomicLong WILDCARDS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private Parser(String file, String src) {
+    this.file = file;
+    Lexer lexer = new Lexer(src, file);
+    this.tokens = lexer.run();
+    this.annotationsByLine = Metadata.blocks(lexer.comments, file);
+  }
+
+  /**
+   * Parses a module.
+   *
+   * @param defaultV1 true when the module is Rego v1 unless it says otherwise (OPA 1.x default);
+   *     false for v0 (then {@code import rego.v1} switches it to v1)
+   */
+  public static Module parseModule(String file, String source, boolean defaultV1) {
+    Parser parser = new Parser(file, source);
+    parser.v1 = defaultV1;
+    return parser.module();
+  }
+
+  /** Parses a query (a body: expressions separated by ';' or line breaks). */
+  public static List<Literal> parseQuery(String source) {
+    Parser parser = new Parser("query", source);
+    parser.v1 = true;
+    List<Literal> body = parser.body(null);
+    parser.expectEof();
+    if (body.isEmpty()) {
+      throw new RegoParseException(new Location("query", 1, 1), "empty query");
+    }
+    return body;
+  }
+
+  /** Parses a single term (e.g. an {@code input_term}). */
+  public static Term parseTerm(String source) {
+    Parser parser = new Parser("term", source);
+    parser.v1 = true;
+    Term t = parser.exprTerm(false, false);
+    parser.expectEof();
+    return t;
+  }
+
+  // ---------------------------------------------------------------- module level
+
+  private Module module() {
+    Token pkg = peek();
+    if (!pkg.isIdent("package")) {
+      throw error(pkg, "package expected");
+    }
+    Value pkgAnnotations = annotationsByLine.get(pkg.line());
+    next();
+    List<String> pkgPath = refPath(false);
+    if (!pkgPath.isEmpty() && pkgPath.get(0).equals("data")) {
+      pkgPath = pkgPath.subList(1, pkgPath.size());
+    }
+    List<Module.Import> imports = new ArrayList<>();
+    while (peek().isIdent("import")) {
+      Token t = next();
+      Location loc = loc(t);
+      List<String> path = refPath(true);
+      String alias = null;
+      if (peek().isIdent("as") && !peek().newlineBefore()) {
+        next();
+        alias = ident("import alias");
+      }
+      String root = path.get(0);
+      if (!Set.of("data", "input", "future", "rego").contains(root)) {
+        throw new RegoParseException(
+            loc, "invalid path " + String.join(".", path) + ": path must begin with input or data");
+      }
+      if (root.equals("rego") && path.equals(List.of("rego", "v1"))) {
+        v1 = true;
+      }
+      imports.add(new Module.Import(path, alias, loc));
+    }
+    List<Rule> rules = new ArrayList<>();
+    this.rules = rules;
+    while (peek().kind() != Token.Kind.EOF) {
+      if (peek().isIdent("import")) {
+        throw error(peek(), "unexpected import keyword: imports must come before rules");
+      }
+      if (peek().isIdent("package")) {
+        throw error(peek(), "unexpected package keyword");
+      }
+      rules.add(rule());
+    }
+    return new Module(file, pkgPath, imports, rules, pkgAnnotations, v1, loc(pkg));
+  }
+
+  /** A dotted path like {@code data.a.b["c"]} with string segments only. */
+  private List<String> refPath(boolean allowKeywordHead) {
+    List<String> path = new ArrayList<>();
+    Token first = next();
+    if (first.kind() != Token.Kind.IDENT) {
+      throw error(first, "unexpected " + describe(first) + ": expected identifier");
+    }
+    path.add(first.text());
+    while (true) {
+      Token t = peek();
+      if (t.is(".") && !t.newlineBefore()) {
+        next();
+        Token id = next();
+        if (id.kind() != Token.Kind.IDENT) {
+          throw error(id, "unexpected " + describe(id) + ": expected identifier");
+        }
+        path.add(id.text());
+      } else if (t.is("[") && !t.newlineBefore()) {
+        next();
+        Token s = next();
+        if (s.kind() != Token.Kind.STRING && s.kind() != Token.Kind.RAW_STRING) {
+          throw error(s, "unexpected " + describe(s) + ": expected string");
+        }
+        path.add(s.text());
+        expect("]");
+      } else {
+        return path;
+      }
+    }
+  }
+
+  private Rule rule() {
+    Token start = peek();
+    Value annotations = annotationsByLine.get(start.line());
+    boolean isDefault = false;
+    if (start.isIdent("default")) {
+      next();
+      isDefault = true;
+    }
+    Token nameTok = next();
+    if (nameTok.kind() != Token.Kind.IDENT || KEYWORDS.contains(nameTok.text())) {
+      throw error(nameTok, "unexpected " + describe(nameTok) + " token: expected rule");
+    }
+    Location loc = loc(start);
+    List<Term> head = new ArrayList<>();
+    head.add(new Term.Scalar(StringValue.of(nameTok.text()), loc(nameTok)));
+    while (true) {
+      Token t = peek();
+      if (t.is(".") && !t.newlineBefore()) {
+        next();
+        Token id = next();
+        if (id.kind() != Token.Kind.IDENT) {
+          throw error(id, "unexpected " + describe(id) + ": expected identifier");
+        }
+        head.add(new Term.Scalar(StringValue.of(id.text()), loc(id)));
+      } else if (t.is("[") && !t.newlineBefore()) {
+        next();
+        head.add(exprTerm(false, false));
+        expect("]");
+      } else {
+        break;
+      }
+    }
+    List<Term> args = null;
+    if (peek().is("(") && !peek().newlineBefore()) {
+      next();
+      args = new ArrayList<>();
+      if (!peek().is(")")) {
+        do {
+          args.add(exprTerm(false, false));
+        } while (accept(","));
+      }
+      expect(")");
+    }
+    Rule.Kind kind = args != null ? Rule.Kind.FUNCTION : Rule.Kind.SINGLE;
+    Term value = null;
+    boolean explicitValue = false;
+    if (peek().isIdent("contains") && !peek().newlineBefore() && args == null) {
+      next();
+      kind = Rule.Kind.MULTI;
+      value = exprTerm(false, false);
+    } else if ((peek().is(":=") || peek().is("=")) && !peek().newlineBefore()) {
+      next();
+      value = exprTerm(false, false);
+      explicitValue = true;
+    }
+    if (isDefault) {
+      if (value == null || kind == Rule.Kind.MULTI) {
+        throw error(start, "default rules must have a value");
+      }
+      if (head.size() > 1 && args == null && !(head.get(head.size() - 1) instanceof Term.Scalar)) {
+        throw error(start, "default rules must not have a ref head with more than one term");
+      }
+      return new Rule(kind, head, args, value, List.of(), true, null, loc, annotations, file);
+    }
+    List<Literal> body = null;
+    boolean hasIf = false;
+    if (peek().isIdent("if") && !peek().newlineBefore()) {
+      next();
+      hasIf = true;
+      body = ruleBody();
+    } else if (peek().is("{") && !peek().newlineBefore()) {
+      if (v1) {
+        throw error(peek(), "`if` keyword is required before rule body");
+      }
+      next();
+      body = body("}");
+      expect("}");
+    }
+    if (kind == Rule.Kind.SINGLE
+        && !explicitValue
+        && head.size() == 2
+        && !isGroundKey(head.get(1))) {
+      if (v1) {
+        throw error(start, "`contains` keyword is required for partial set rules");
+      }
+      // v0 partial set: p[x] { ... }
+      kind = Rule.Kind.MULTI;
+      value = head.get(1);
+      head = List.of(head.get(0));
+    }
+    if (value == null) {
+      if (body == null && kind != Rule.Kind.MULTI && v1 && !hasIf) {
+        throw error(start, "rule must have a value or a body");
+      }
+      value = new Term.Scalar(BooleanValue.TRUE, loc);
+    }
+    if (body == null) {
+      body = List.of();
+    }
+    Rule elseRule = null;
+    if (peek().isIdent("else")) {
+      if (kind != Rule.Kind.SINGLE && kind != Rule.Kind.FUNCTION) {
+        throw error(peek(), "else keyword cannot be used on multi-value rules");
+      }
+      elseRule = elseChain(kind, head, args, annotations);
+    }
+    // `p { a } { b }`: each further body is another rule with the same head.
+    while (elseRule == null && peek().is("{") && !peek().newlineBefore() && !body.isEmpty()) {
+      Token t = next();
+      List<Literal> more = body("}");
+      expect("}");
+      rules.add(new Rule(kind, head, args, value, more, false, null, loc(t), annotations, file));
+    }
+    return new Rule(kind, head, args, value, body, false, elseRule, loc, annotations, file);
+  }
+
+  private static boolean isGroundKey(Term t) {
+    return t instanceof Term.Scalar;
+  }
+
+  private Rule elseChain(Rule.Kind kind, List<Term> head, List<Term> args, Value annotations) {
+    Token t = next(); // else
+    Location loc = loc(t);
+    Term value = null;
+    if ((peek().is(":=") || peek().is("=")) && !peek().newlineBefore()) {
+      next();
+      value = exprTerm(false, false);
+    }
+    if (value == null) {
+      value = new Term.Scalar(BooleanValue.TRUE, loc);
+    }
+    List<Literal> body = List.of();
+    if (peek().isIdent("if") && !peek().newlineBefore()) {
+      next();
+      body = ruleBody();
+    } else if (peek().is("{") && !peek().newlineBefore()) {
+      if (v1) {
+        throw error(peek(), "`if` keyword is required before rule body");
+      }
+      next();
+      body = body("}");
+      expect("}");
+    }
+    Rule next = null;
+    if (peek().isIdent("else")) {
+      next = elseChain(kind, head, args, annotations);
+    }
+    return new Rule(kind, head, args, value, body, false, next, loc, annotations, file);
+  }
+
+  /** After {@code if}: a braced body or a single literal. */
+  private List<Literal> ruleBody() {
+    if (peek().is("{")) {
+      int save = p;
+      next();
+      // `if { ... }` is always a body, never a set/object literal.
+      List<Literal> b = body("}");
+      expect("}");
+      if (b.isEmpty()) {
+        p = save;
+        throw error(peek(), "rule body must not be empty");
+      }
+      return b;
+    }
+    return List.of(literal());
+  }
+
+  // ---------------------------------------------------------------- bodies
+
+  /** Literals until the closing token (null = end of input). */
+  private List<Literal> body(String close) {
+    enter();
+    List<Literal> out = new ArrayList<>();
+    while (true) {
+      Token t = peek();
+      if (t.kind() == Token.Kind.EOF || (close != null && t.is(close))) {
+        break;
+      }
+      if (t.is(";")) {
+        next();
+        continue;
+      }
+      out.add(literal());
+      Token after = peek();
+      if (after.is(";")) {
+        next();
+      } else if (after.kind() == Token.Kind.EOF
+          || (close != null && after.is(close))
+          || after.newlineBefore()) {
+        // next literal or end
+      } else {
+        throw error(after, "unexpected " + describe(after) + " token: expected \\n or ;");
+      }
+    }
+    leave();
+    return out;
+  }
+
+  private Literal literal() {
+    Token start = peek();
+    Location loc = loc(start);
+    boolean negated = false;
+    if (start.isIdent("not")) {
+      next();
+      negated = true;
+    }
+    Expr expr;
+    Token t = peek();
+    if (t.isIdent("some") && !negated) {
+      next();
+      expr = some();
+    } else if (t.isIdent("every") && !negated && isEveryStart()) {
+      next();
+      expr = every();
+    } else {
+      Term left = exprTerm(false, false);
+      if (peek().is(",")) {
+        // `k, v in coll` as an expression
+        next();
+        Term v = relTerm(false);
+        if (!peek().isIdent("in")) {
+          throw error(peek(), "unexpected , token: expected in");
+        }
+        next();
+        Term coll = relTerm(false);
+        Term member = new Term.Call("internal.member_3", List.of(left, v, coll), loc, null);
+        while (peek().isIdent("in") && !peek().newlineBefore()) {
+          Token op = next();
+          member =
+              new Term.Call("internal.member_2", List.of(member, relTerm(false)), loc(op), null);
+        }
+        expr = new Expr.TermExpr(member);
+      } else if (peek().is(":=")) {
+        next();
+        expr = new Expr.Assign(left, exprTerm(false, false));
+      } else if (peek().is("=")) {
+        next();
+        expr = new Expr.Unify(left, exprTerm(false, false));
+      } else {
+        expr = new Expr.TermExpr(left);
+      }
+    }
+    List<Literal.With> withs = new ArrayList<>();
+    while (peek().isIdent("with")) {
+      Token w = next();
+      Term target = postfixTerm();
+      if (!peek().isIdent("as")) {
+        throw error(peek(), "unexpected " + describe(peek()) + ": expected as");
+      }
+      next();
+      Term value = exprTerm(false, false);
+      withs.add(new Literal.With(target, value, loc(w)));
+    }
+    return new Literal(expr, negated, List.copyOf(withs), loc);
+  }
+
+  private boolean isEveryStart() {
+    // `every` is a keyword unless used as a plain identifier (v0 policies), e.g. `every := 1`.
+    Token n = tokens.get(Math.min(p + 1, tokens.size() - 1));
+    return n.kind() == Token.Kind.IDENT && !n.newlineBefore();
+  }
+
+  private Expr some() {
+    List<Term> terms = new ArrayList<>();
+    terms.add(inTerm(true));
+    while (accept(",")) {
+      terms.add(inTerm(true));
+    }
+    if (peek().isIdent("in") && !peek().newlineBefore()) {
+      next();
+      if (terms.size() > 2) {
+        throw error(peek(), "unexpected , token: expected at most two terms before in");
+      }
+      Term coll = relTerm(false);
+      return terms.size() == 1
+          ? new Expr.SomeIn(null, terms.get(0), coll)
+          : new Expr.SomeIn(terms.get(0), terms.get(1), coll);
+    }
+    List<Term.Var> vars = new ArrayList<>();
+    for (Term t : terms) {
+      if (!(t instanceof Term.Var v)) {
+        throw new RegoParseException(t.loc(), "expected var in some declaration");
+      }
+      vars.add(v);
+    }
+    return new Expr.SomeDecl(vars);
+  }
+
+  private Expr every() {
+    Term first = inTerm(true);
+    Term key = null;
+    Term value = first;
+    if (accept(",")) {
+      key = first;
+      value = inTerm(true);
+    }
+    if (!peek().isIdent("in")) {
+      throw error(peek(), "unexpected " + describe(peek()) + ": expected in");
+    }
+    next();
+    Term domain = relTerm(false);
+    expect("{");
+    List<Literal> body = body("}");
+    expect("}");
+    return new Expr.Every(key, value, domain, body);
+  }
+
+  // ---------------------------------------------------------------- terms
+
+  /** Full expression term: {@code in} < relations < | < & < + - < * / %. */
+  private Term exprTerm(boolean noIn, boolean noOr) {
+    enter();
+    Term t = noIn ? relTerm(noOr) : inTermOr(noOr);
+    leave();
+    return t;
+  }
+
+  private Term inTerm(boolean noIn) {
+    return exprTerm(noIn, false);
+  }
+
+  private Term inTermOr(boolean noOr) {
+    Term left = relTerm(noOr);
+    while (peek().isIdent("in") && !peek().newlineBefore()) {
+      Token op = next();
+      Term right = relTerm(noOr);
+      left = new Term.Call("internal.member_2", List.of(left, right), loc(op), null);
+    }
+    return left;
+  }
+
+  private Term relTerm(boolean noOr) {
+    Term left = orTerm(noOr);
+    while (peek().kind() == Token.Kind.PUNCT && RELATIONS.containsKey(peek().text())) {
+      Token op = next();
+      Term right = orTerm(noOr);
+      left = new Term.Call(RELATIONS.get(op.text()), List.of(left, right), loc(op), null);
+    }
+    return left;
+  }
+
+  private Term orTerm(boolean noOr) {
+    Term left = andTerm();
+    while (!noOr && peek().is("|")) {
+      Token op = next();
+      left = new Term.Call("or", List.of(left, andTerm()), loc(op), null);
+    }
+    return left;
+  }
+
+  private Term andTerm() {
+    Term left = arithTerm();
+    while (peek().is("&")) {
+      Token op = next();
+      left = new Term.Call("and", List.of(left, arithTerm()), loc(op), null);
+    }
+    return left;
+  }
+
+  private Term arithTerm() {
+    Term left = factorTerm();
+    while (peek().is("+") || peek().is("-")) {
+      Token op = next();
+      left =
+          new Term.Call(
+              op.text().equals("+") ? "plus" : "minus", List.of(left, factorTerm()), loc(op), null);
+    }
+    return left;
+  }
+
+  private Term factorTerm() {
+    Term left = unaryTerm();
+    while (peek().is("*") || peek().is("/") || peek().is("%")) {
+      Token op = next();
+      String name =
+          switch (op.text()) {
+            case "*" -> "mul";
+            case "/" -> "div";
+            default -> "rem";
+          };
+      left = new Term.Call(name, List.of(left, unaryTerm()), loc(op), null);
+    }
+    return left;
+  }
+
+  private Term unaryTerm() {
+    Token t = peek();
+    if (t.is("-")) {
+      next();
+      Token n = peek();
+      if (n.kind() == Token.Kind.NUMBER && !n.newlineBefore()) {
+        next();
+        Term num = number(n, "-" + n.text());
+        return postfix(num);
+      }
+      Term operand = unaryTerm();
+      return new Term.Call(
+          "minus", List.of(new Term.Scalar(NumberValue.of(0), loc(t)), operand), loc(t), null);
+    }
+    return postfixTerm();
+  }
+
+  private Term postfixTerm() {
+    return postfix(primary());
+  }
+
+  private Term postfix(Term t) {
+    while (true) {
+      Token n = peek();
+      if (n.is(".") && !n.newlineBefore()) {
+        next();
+        Token id = next();
+        if (id.kind() != Token.Kind.IDENT) {
+          throw error(id, "unexpected " + describe(id) + ": expected identifier");
+        }
+        t = appendRef(t, new Term.Scalar(StringValue.of(id.text()), loc(id)));
+      } else if (n.is("[") && !n.newlineBefore()) {
+        next();
+        Term key = exprTerm(false, false);
+        expect("]");
+        t = appendRef(t, key);
+      } else if (n.is("(") && !n.newlineBefore() && callable(t)) {
+        next();
+        List<Term> args = new ArrayList<>();
+        if (!peek().is(")")) {
+          do {
+            args.add(exprTerm(false, false));
+          } while (accept(","));
+        }
+        expect(")");
+        String name = callName(t);
+        if (name.equals("set") && args.isEmpty()) {
+          t = new Term.SetTerm(List.of(), t.loc());
+        } else {
+          t = new Term.Call(name, List.copyOf(args), t.loc(), null);
+        }
+      } else {
+        return t;
+      }
+    }
+  }
+
+  private static Term appendRef(Term t, Term key) {
+    if (t instanceof Term.Ref r) {
+      List<Term> path = new ArrayList<>(r.path());
+      path.add(key);
+      return new Term.Ref(r.head(), List.copyOf(path), r.loc());
+    }
+    return new Term.Ref(t, List.of(key), t.loc());
+  }
+
+  private static boolean callable(Term t) {
+    if (t instanceof Term.Var) {
+      return true;
+    }
+    if (t instanceof Term.Ref r && r.head() instanceof Term.Var) {
+      for (Term e : r.path()) {
+        if (!(e instanceof Term.Scalar s && s.value() instanceof StringValue)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static String callName(Term t) {
+    if (t instanceof Term.Var v) {
+      return v.name();
+    }
+    Term.Ref r = (Term.Ref) t;
+    StringBuilder b = new StringBuilder(((Term.Var) r.head()).name());
+    for (Term e : r.path()) {
+      b.append('.').append(((StringValue) ((Term.Scalar) e).value()).value());
+    }
+    return b.toString();
+  }
+
+  private Term primary() {
+    Token t = next();
+    Location loc = loc(t);
+    switch (t.kind()) {
+      case NUMBER -> {
+        return number(t, t.text());
+      }
+      case STRING, RAW_STRING -> {
+        return new Term.Scalar(StringValue.of(t.text()), loc);
+      }
+      case TEMPLATE, RAW_TEMPLATE -> {
+        return template(t);
+      }
+      case IDENT -> {
+        return switch (t.text()) {
+          case "true" -> new Term.Scalar(BooleanValue.TRUE, loc);
+          case "false" -> new Term.Scalar(BooleanValue.FALSE, loc);
+          case "null" -> new Term.Scalar(NullValue.INSTANCE, loc);
+          case "_" -> new Term.Var("_$" + WILDCARDS.incrementAndGet(), loc);
+          default -> {
+            if (KEYWORDS.contains(t.text()) && !t.text().equals("as")) {
+              throw error(t, "unexpected " + t.text() + " keyword");
+            }
+            yield new Term.Var(t.text(), loc);
+          }
+        };
+      }
+      case PUNCT -> {
+        switch (t.text()) {
+          case "(" -> {
+            Term inner = exprTerm(false, false);
+            if (accept(",")) {
+              // `(k, v in coll)`
+              Term v = relTerm(false);
+              if (!peek().isIdent("in")) {
+                throw error(peek(), "unexpected " + describe(peek()) + " token: expected in");
+              }
+              next();
+              inner =
+                  new Term.Call("internal.member_3", List.of(inner, v, relTerm(false)), loc, null);
+              while (peek().isIdent("in")) {
+                Token op = next();
+                inner =
+                    new Term.Call(
+                        "internal.member_2", List.of(inner, relTerm(false)), loc(op), null);
+              }
+            }
+            expect(")");
+            return inner;
+          }
+          case "[" -> {
+            return arrayOrComprehension(loc);
+          }
+          case "{" -> {
+            return braced(loc);
+          }
+          default -> throw error(t, "unexpected " + describe(t) + " token");
+        }
+      }
+      default -> throw error(t, "unexpected eof token");
+    }
+  }
+
+  /**
+   * {@code $"a {expr} b"} becomes {@code internal.template_string([ "a ", {v | v = expr}, " b"])}:
+   * each expression as the set of its values, so an undefined one prints as {@code <undefined>}.
+   */
+  private Term template(Token t) {
+    String s = t.text();
+    boolean raw = t.kind() == Token.Kind.RAW_TEMPLATE;
+    Location loc = loc(t);
+    List<Term> parts = new ArrayList<>();
+    StringBuilder lit = new StringBuilder();
+    int i = 0;
+    while (i < s.length()) {
+      char ch = s.charAt(i);
+      if (!raw && ch == '\\' && i + 1 < s.length()) {
+        char e = s.charAt(i + 1);
+        switch (e) {
+          case '{', '}' -> lit.append(e);
+          case 'n' -> lit.append('\n');
+          case 't' -> lit.append('\t');
+          case 'r' -> lit.append('\r');
+          case '"' -> lit.append('"');
+          case '\\' -> lit.append('\\');
+          case '/' -> lit.append('/');
+          default -> lit.append('\\').append(e);
+        }
+        i += 2;
+        continue;
+      }
+      if (ch == '{') {
+        int depth = 0;
+        int j = i + 1;
+        // find the matching close brace using a throwaway lexer over the remainder
+        int end = matchBrace(s, i + 1);
+        String expr = s.substring(i + 1, end);
+        if (lit.length() > 0) {
+          parts.add(new Term.Scalar(StringValue.of(lit.toString()), loc));
+          lit.setLength(0);
+        }
+        Parser sub = new Parser(file, expr);
+        sub.v1 = true;
+        sub.depth = depth + this.depth + 1;
+        Term et = sub.exprTerm(false, false);
+        sub.expectEof();
+        Literal always =
+            new Literal(
+                new Expr.TermExpr(new Term.Scalar(BooleanValue.TRUE, loc)), false, List.of(), loc);
+        parts.add(new Term.SetCompr(et, List.of(always), loc));
+        i = end + 1;
+        continue;
+      }
+      lit.append(ch);
+      i++;
+    }
+    if (lit.length() > 0) {
+      parts.add(new Term.Scalar(StringValue.of(lit.toString()), loc));
+    }
+    return new Term.Call(
+        "internal.template_string",
+        List.of(new Term.ArrayTerm(List.copyOf(parts), loc)),
+        loc,
+        null);
+  }
+
+  private static int matchBrace(String s, int i) {
+    int depth = 0;
+    while (i < s.length()) {
+      char ch = s.charAt(i);
+      if (ch == '"') {
+        i++;
+        while (i < s.length() && s.charAt(i) != '"') {
+          i += s.charAt(i) == '\\' ? 2 : 1;
+        }
+        i++;
+      } else if (ch == '`') {
+        int e = s.indexOf('`', i + 1);
+        i = e < 0 ? s.length() : e + 1;
+      } else if (ch == '$'
+          && i + 1 < s.length()
+          && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '`')) {
+        char q = s.charAt(i + 1);
+        i += 2;
+        while (i < s.length() && s.charAt(i) != q) {
+          if (s.charAt(i) == '\\' && q == '"') {
+            i += 2;
+          } else if (s.charAt(i) == '{') {
+            i = matchBrace(s, i + 1) + 1;
+          } else {
+            i++;
+          }
+        }
+        i++;
+      } else if (ch == '{') {
+        depth++;
+        i++;
+      } else if (ch == '}') {
+        if (depth == 0) {
+          return i;
+        }
+        depth--;
+        i++;
+      } else {
+        i++;
+      }
+    }
+    return s.length();
+  }
+
+  private Term number(Token t, String text) {
+    try {
+      return new Term.Scalar(NumberValue.parse(text), loc(t));
+    } catch (NumberFormatException e) {
+      throw error(t, "invalid number " + text);
+    }
+  }
+
+  private Term arrayOrComprehension(Location loc) {
+    enter();
+    try {
+      if (accept("]")) {
+        return new Term.ArrayTerm(List.of(), loc);
+      }
+      Term first = exprTerm(false, true);
+      if (accept("|")) {
+        List<Literal> body = body("]");
+        expect("]");
+        return new Term.ArrayCompr(first, body, loc);
+      }
+      List<Term> items = new ArrayList<>();
+      items.add(first);
+      while (accept(",")) {
+        if (peek().is("]")) {
+          break;
+        }
+        items.add(exprTerm(false, false));
+      }
+      expect("]");
+      return new Term.ArrayTerm(List.copyOf(items), loc);
+    } finally {
+      leave();
+    }
+  }
+
+  private Term braced(Location loc) {
+    enter();
+    try {
+      if (accept("}")) {
+        return new Term.ObjectTerm(List.of(), List.of(), loc);
+      }
+      Term first = exprTerm(false, true);
+      if (accept(":")) {
+        Term firstValue = exprTerm(false, true);
+        if (accept("|")) {
+          List<Literal> body = body("}");
+          expect("}");
+          return new Term.ObjectCompr(first, firstValue, body, loc);
+        }
+        List<Term> keys = new ArrayList<>();
+        List<Term> values = new ArrayList<>();
+        keys.add(first);
+        values.add(firstValue);
+        while (accept(",")) {
+          if (peek().is("}")) {
+            break;
+          }
+          keys.add(exprTerm(false, false));
+          expect(":");
+          values.add(exprTerm(false, false));
+        }
+        expect("}");
+        return new Term.ObjectTerm(List.copyOf(keys), List.copyOf(values), loc);
+      }
+      if (accept("|")) {
+        List<Literal> body = body("}");
+        expect("}");
+        return new Term.SetCompr(first, body, loc);
+      }
+      List<Term> items = new ArrayList<>();
+      items.add(first);
+      while (accept(",")) {
+        if (peek().is("}")) {
+          break;
+        }
+        items.add(exprTerm(false, false));
+      }
+      expect("}");
+      return new Term.SetTerm(List.copyOf(items), loc);
+    } finally {
+      leave();
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void enter() {
+    if (++depth > MAX_DEPTH) {
+      throw error(peek(), "nesting too deep (more than " + MAX_DEPTH + " levels)");
+    }
+  }
+
+  private void leave() {
+    depth--;
+  }
+
+  private Token peek() {
+    return tokens.get(p);
+  }
+
+  private Token next() {
+    Token t = tokens.get(p);
+    if (t.kind() != Token.Kind.EOF) {
+      p++;
+    }
+    return t;
+  }
+
+  private boolean accept(String punct) {
+    if (peek().is(punct)) {
+      p++;
+      return true;
+    }
+    return false;
+  }
+
+  private void expect(String punct) {
+    Token t = peek();
+    if (!t.is(punct)) {
+      throw error(t, "unexpected " + describe(t) + " token: expected " + punct);
+    }
+    p++;
+  }
+
+  private String ident(String what) {
+    Token t = next();
+    if (t.kind() != Token.Kind.IDENT) {
+      throw error(t, "unexpected " + describe(t) + ": expected " + what);
+    }
+    return t.text();
+  }
+
+  private void expectEof() {
+    if (peek().kind() != Token.Kind.EOF) {
+      throw error(peek(), "unexpected " + describe(peek()) + " token");
+    }
+  }
+
+  private static String describe(Token t) {
+    return switch (t.kind()) {
+      case EOF -> "eof";
+      case STRING, RAW_STRING, TEMPLATE, RAW_TEMPLATE -> "string";
+      case NUMBER -> "number";
+      case IDENT -> "ident " + t.text();
+      case PUNCT -> t.text();
+    };
+  }
+
+  private Location loc(Token t) {
+    return new Location(file, t.line(), t.col());
+  }
+
+  private RegoParseException error(Token t, String msg) {
+    return new RegoParseException(loc(t), msg);
+  }
+}
