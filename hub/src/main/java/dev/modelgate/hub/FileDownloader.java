@@ -27,9 +27,11 @@ final class FileDownloader {
   private static final int BUFFER = 1 << 20;
 
   private final HubHttp http;
+  private final boolean syncWrites;
 
-  FileDownloader(HubHttp http) {
+  FileDownloader(HubHttp http, boolean syncWrites) {
     this.http = http;
+    this.syncWrites = syncWrites;
   }
 
   /**
@@ -113,7 +115,7 @@ final class FileDownloader {
               contentId,
               actual);
         }
-        ch.force(false);
+        if (syncWrites) ch.force(false);
         return new DownloadResult(
             target,
             size,

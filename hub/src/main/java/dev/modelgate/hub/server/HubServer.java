@@ -28,6 +28,14 @@ import java.util.concurrent.Executors;
 public final class HubServer implements AutoCloseable {
   private static final int MAX_RECORDED = 10_000;
 
+  static {
+    // The JDK server leaves Nagle on by default; with the client's delayed ACKs every small answer
+    // would wait ~40 ms. Must be set before the JDK server's config class loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final LocalRepos repos;
   private final Faults faults = new Faults();
   private final Set<String> validTokens;
