@@ -38,16 +38,13 @@ class RbacTest {
             "modelgate.dev/hfmodels list",
             "modelgate.dev/hfmodels watch",
             "modelgate.dev/hfmodels patch",
-            "modelgate.dev/hfmodels/status get",
             "modelgate.dev/hfmodels/status patch",
             "modelgate.dev/hfmodels/finalizers update",
             "modelgate.dev/modelpolicies get",
             "modelgate.dev/modelpolicies list",
             "modelgate.dev/modelpolicies watch",
-            "modelgate.dev/modelpolicies/status get",
             "modelgate.dev/modelpolicies/status patch",
             "/events create",
-            "/events patch",
             // The token an HFModel names: fetched by name, never listed or watched.
             "/secrets get");
   }

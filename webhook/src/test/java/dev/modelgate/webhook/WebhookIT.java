@@ -1,0 +1,714 @@
+package dev.modelgate.webhook;
+
+import static dev.modelgate.webhook.testing.Reviews.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelgate.webhook.decide.EnforcementMode;
+import dev.modelgate.webhook.decide.MissingModelPolicy;
+import dev.modelgate.webhook.testing.MockCluster;
+import dev.modelgate.webhook.testing.Reviews;
+import dev.modelgate.webhook.testing.TestCerts;
+import dev.modelgate.webhook.validate.RegoCompiler;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The webhook over real HTTPS on loopback, its informers fed by the Fabric8 CRUD mock, answering
+ * AdmissionReview v1 bodies shaped as kube-apiserver sends them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookIT {
+
+  static final String GOOD_SHA = "1111111111111111111111111111111111111111";
+  static final String BAD_SHA = "2222222222222222222222222222222222222222";
+  static final String ML = "ml";
+
+  Path tmp;
+
+  MockCluster cluster;
+  Webhook webhook;
+  HttpClient http;
+  TestCerts.Pair first;
+  TestCerts.Pair second;
+  Path certFile;
+  Path keyFile;
+
+  @BeforeAll
+  void start() throws Exception {
+    tmp = Files.createTempDirectory("webhook-it");
+    first = TestCerts.generate(tmp, "first", "EC");
+    second = TestCerts.generate(tmp, "second", "RSA");
+    certFile = tmp.resolve("tls.crt");
+    keyFile = tmp.resolve("tls.key");
+    Files.copy(first.certFile(), certFile);
+    Files.copy(first.keyFile(), keyFile);
+
+    cluster = new MockCluster();
+    cluster.namespace(ML, Map.of());
+    cluster.namespace("ml-warn", Map.of(EnforcementMode.LABEL, "warn"));
+    cluster.namespace("ml-off", Map.of(EnforcementMode.LABEL, "off"));
+    cluster.namespace("ml-typo", Map.of(EnforcementMode.LABEL, "enforcee"));
+    cluster.namespace("kube-system", Map.of());
+    cluster.hfModel(
+        ML, "good", "org/good", null, MockCluster.status("Available", GOOD_SHA, List.of()));
+    cluster.hfModel(
+        ML,
+        "smollm",
+        "HuggingFaceTB/SmolLM-135M",
+        "v1.0",
+        MockCluster.status("Available", GOOD_SHA, List.of()));
+    cluster.hfModel(
+        ML,
+        "bad",
+        "org/bad",
+        null,
+        MockCluster.status(
+            "Quarantined", BAD_SHA, List.of("hub scan says UNSAFE", "pickle imports os.system")));
+    Map<String, Object> failed = MockCluster.status("Failed", null, List.of());
+    failed.put(
+        "conditions",
+        List.of(
+            Map.of(
+                "type",
+                "Ready",
+                "status",
+                "False",
+                "reason",
+                "DownloadFailed",
+                "message",
+                "sha256 mismatch for model.bin")));
+    cluster.hfModel(ML, "broken", "org/broken", null, failed);
+    cluster.hfModel(
+        "ml-warn",
+        "bad",
+        "org/bad",
+        null,
+        MockCluster.status("Quarantined", BAD_SHA, List.of("unsafe")));
+
+    webhook =
+        new Webhook(
+            new Webhook.Config(
+                certFile,
+                keyFile,
+                "127.0.0.1",
+                0,
+                EnforcementMode.ENFORCE,
+                Set.of("kube-system"),
+                MissingModelPolicy.DENY,
+                Set.of("modelgate-store"),
+                64 * 1024,
+                16,
+                Duration.ofMillis(200)),
+            cluster.client(),
+            RegoCompiler.NONE);
+    webhook.start();
+    http = client(first.certificate(), second.certificate());
+    await().atMost(Duration.ofSeconds(30)).until(() -> get("/readyz").statusCode() == 200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> webhook.ready());
+  }
+
+  @AfterAll
+  void stop() {
+    if (webhook != null) webhook.close();
+    if (cluster != null) cluster.close();
+    try (Stream<Path> files = Files.walk(tmp)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // best effort
+    }
+  }
+
+  static HttpClient client(X509Certificate... trusted) throws Exception {
+    return HttpClient.newBuilder()
+        .sslContext(TestCerts.trusting(trusted))
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  HttpResponse<String> post(String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri("/validate"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  URI uri(String path) {
+    return URI.create("https://127.0.0.1:" + webhook.port() + path);
+  }
+
+  /** Posts a review and returns its {@code response}, checking the envelope. */
+  JsonNode admit(String review) throws Exception {
+    HttpResponse<String> r = post(review);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode root = Reviews.JSON.readTree(r.body());
+    assertThat(root.path("apiVersion").asText()).isEqualTo("admission.k8s.io/v1");
+    assertThat(root.path("kind").asText()).isEqualTo("AdmissionReview");
+    String uid = Reviews.JSON.readTree(review).path("request").path("uid").asText();
+    assertThat(root.path("response").path("uid").asText()).isEqualTo(uid);
+    return root.path("response");
+  }
+
+  JsonNode admitPod(String namespace, JsonNode podSpec) throws Exception {
+    return admit(
+        Reviews.review(
+            "",
+            "v1",
+            "Pod",
+            namespace,
+            "CREATE",
+            Reviews.pod(namespace, podSpec, null),
+            null,
+            false));
+  }
+
+  static JsonNode container(String model) {
+    return json(
+        "{'containers':[{'name':'vllm','image':'vllm/vllm-openai:v0.6.0','args':['--model','"
+            + model
+            + "']}]}");
+  }
+
+  // ---- decisions by phase ----
+
+  @Test
+  void availableModelIsAllowed() throws Exception {
+    JsonNode r = admitPod(ML, container("org/good"));
+    assertThat(r.path("allowed").asBoolean()).isTrue();
+    assertThat(r.has("warnings")).isFalse();
+  }
+
+  @Test
+  void quarantinedModelIsDeniedWithContainerPhaseAndReasons() throws Exception {
+    JsonNode r = admitPod(ML, container("org/bad"));
+    assertThat(r.path("allowed").asBoolean()).isFalse();
+    assertThat(r.path("status").path("code").asInt()).isEqualTo(403);
+    String msg = r.path("status").path("message").asText();
+    assertThat(msg)
+        .contains(
+            "container \"vllm\"",
+            "org/bad",
+            "arg --model",
+            "Quarantined",
+            "HFModel bad",
+            "hub scan says UNSAFE",
+            "pickle imports os.system")
+        .hasSizeLessThan(1024);
+  }
+
+  @Test
+  void failedModelIsDeniedWithConditionMessage() throws Exception {
+    JsonNode r = admitPod(ML, container("org/broken"));
+    assertThat(r.path("allowed").asBoolean()).isFalse();
+    assertThat(r.path("status").path("message").asText())
+        .contains("is Failed", "sha256 mismatch for model.bin");
+  }
+
+  @Test
+  void missingModelIsDenied() throws Exception {
+    JsonNode r = admitPod(ML, container("org/unknown"));
+    assertThat(r.path("allowed").asBoolean()).isFalse();
+    assertThat(r.path("status").path("message").asText())
+        .contains("org/unknown", "has no HFModel in namespace ml");
+  }
+
+  @Test
+  void everyOffendingContainerIsNamed() throws Exception {
+    JsonNode spec =
+        json(
+            "{'initContainers':[{'name':'fetch','env':[{'name':'HF_MODEL_ID','value':'org/broken'}]}],"
+                + "'containers':[{'name':'vllm','command':['vllm','serve','org/bad']},{'name':'side','args':['--model','org/good']}]}");
+    JsonNode r = admitPod(ML, spec);
+    String msg = r.path("status").path("message").asText();
+    assertThat(r.path("allowed").asBoolean()).isFalse();
+    assertThat(msg)
+        .startsWith("ModelGate: 2 model references are not allowed")
+        .contains("\"fetch\"", "\"vllm\"")
+        .doesNotContain("\"side\"");
+  }
+
+  // ---- revisions ----
+
+  @Test
+  void revisionMustMatchTheApprovedCommit() throws Exception {
+    JsonNode ok =
+        admitPod(
+            ML,
+            json(
+                "{'containers':[{'name':'c','args':['--model','org/good','--revision','"
+                    + GOOD_SHA
+                    + "']}]}"));
+    assertThat(ok.path("allowed").asBoolean()).isTrue();
+    JsonNode prefix =
+        admitPod(
+            ML,
+            json(
+                "{'containers':[{'name':'c','args':['--model','org/good','--revision','1111111']}]}"));
+    assertThat(prefix.path("allowed").asBoolean()).isTrue();
+    JsonNode wrong =
+        admitPod(
+            ML,
+            json(
+                "{'containers':[{'name':'c','args':['--model','org/good','--revision','"
+                    + BAD_SHA
+                    + "']}]}"));
+    assertThat(wrong.path("allowed").asBoolean()).isFalse();
+    assertThat(wrong.path("status").path("message").asText())
+        .contains("does not match the approved commit 111111111111");
+    JsonNode tag =
+        admitPod(
+            ML,
+            json(
+                "{'containers':[{'name':'c','args':['--model','HuggingFaceTB/SmolLM-135M','--revision','v1.0']}]}"));
+    assertThat(tag.path("allowed").asBoolean()).isTrue();
+    JsonNode otherTag =
+        admitPod(
+            ML,
+            json(
+                "{'containers':[{'name':'c','env':[{'name':'STORAGE_URI','value':'hf://HuggingFaceTB/SmolLM-135M:v2.0'}]}]}"));
+    assertThat(otherTag.path("allowed").asBoolean()).isFalse();
+  }
+
+  // ---- every reference form ----
+
+  static Stream<Arguments> referenceForms() {
+    String sha = BAD_SHA;
+    return Stream.of(
+        Arguments.of(
+            "vllm positional",
+            "{'containers':[{'name':'c','command':['vllm','serve','org/bad']}]}"),
+        Arguments.of(
+            "vllm image args",
+            "{'containers':[{'name':'c','image':'vllm/vllm-openai:latest','args':['org/bad']}]}"),
+        Arguments.of("--model", "{'containers':[{'name':'c','args':['--model=org/bad']}]}"),
+        Arguments.of("--model-id", "{'containers':[{'name':'c','args':['--model-id','org/bad']}]}"),
+        Arguments.of(
+            "--model_name_or_path",
+            "{'containers':[{'name':'c','args':['--model_name_or_path','org/bad']}]}"),
+        Arguments.of(
+            "HF_MODEL_ID",
+            "{'containers':[{'name':'c','env':[{'name':'HF_MODEL_ID','value':'org/bad'}]}]}"),
+        Arguments.of(
+            "MODEL_ID",
+            "{'containers':[{'name':'c','env':[{'name':'MODEL_ID','value':'org/bad'}]}]}"),
+        Arguments.of(
+            "MODEL_NAME",
+            "{'containers':[{'name':'c','env':[{'name':'MODEL_NAME','value':'org/bad'}]}]}"),
+        Arguments.of(
+            "$(VAR)",
+            "{'containers':[{'name':'c','env':[{'name':'M','value':'org/bad'}],'args':['--model','$(M)']}]}"),
+        Arguments.of(
+            "sh -c",
+            "{'containers':[{'name':'c','command':['sh','-c','cd /app && python -m x --model  org/bad && echo done']}]}"),
+        Arguments.of("hf://", "{'containers':[{'name':'c','args':['--storage','hf://org/bad']}]}"),
+        Arguments.of(
+            "https://huggingface.co",
+            "{'containers':[{'name':'c','env':[{'name':'U','value':'https://huggingface.co/org/bad/resolve/main/model.bin'}]}]}"),
+        Arguments.of(
+            "hf.co",
+            "{'containers':[{'name':'c','command':['ollama','pull','hf.co/org/bad:Q4_K_M']}]}"),
+        Arguments.of(
+            "cache path",
+            "{'containers':[{'name':'c','args':['--model','/cache/hub/models--org--bad/snapshots/"
+                + sha
+                + "']}]}"),
+        Arguments.of(
+            "store mount",
+            "{'volumes':[{'name':'s','persistentVolumeClaim':{'claimName':'modelgate-store'}}],'containers':[{'name':'c','volumeMounts':[{'name':'s','mountPath':'/m','subPath':'hub/models--org--bad'}]}]}"),
+        Arguments.of(
+            "init container",
+            "{'initContainers':[{'name':'c','args':['--model','org/bad']}],'containers':[{'name':'main'}]}"),
+        Arguments.of(
+            "ephemeral container",
+            "{'containers':[{'name':'main'}],'ephemeralContainers':[{'name':'c','args':['--model','org/bad']}]}"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("referenceForms")
+  void everyReferenceFormIsFound(String form, String spec) throws Exception {
+    JsonNode r = admitPod(ML, json(spec));
+    assertThat(r.path("allowed").asBoolean()).as(form).isFalse();
+    assertThat(r.path("status").path("message").asText())
+        .as(form)
+        .contains("\"c\"", "org/bad", "Quarantined");
+  }
+
+  @Test
+  void annotationNamesAnHFModel() throws Exception {
+    JsonNode ok =
+        admit(
+            Reviews.review(
+                "",
+                "v1",
+                "Pod",
+                ML,
+                "CREATE",
+                Reviews.pod(
+                    ML,
+                    json("{'containers':[{'name':'c'}]}"),
+                    json("{'modelgate.dev/models':'smollm,good'}")),
+                null,
+                false));
+    assertThat(ok.path("allowed").asBoolean()).isTrue();
+    JsonNode bad =
+        admit(
+            Reviews.review(
+                "",
+                "v1",
+                "Pod",
+                ML,
+                "CREATE",
+                Reviews.pod(
+                    ML,
+                    json("{'containers':[{'name':'c'}]}"),
+                    json("{'modelgate.dev/models':'smollm, bad, nope'}")),
+                null,
+                false));
+    assertThat(bad.path("allowed").asBoolean()).isFalse();
+    assertThat(bad.path("status").path("message").asText())
+        .contains("bad (annotation) is Quarantined", "nope (annotation) has no HFModel");
+  }
+
+  @Test
+  void storeStagingMountIsDenied() throws Exception {
+    JsonNode r =
+        admitPod(
+            ML,
+            json(
+                "{'volumes':[{'name':'s','persistentVolumeClaim':{'claimName':'modelgate-store'}}],'containers':[{'name':'c','volumeMounts':[{'name':'s','mountPath':'/m','subPath':'staging'}]}]}"));
+    assertThat(r.path("allowed").asBoolean()).isFalse();
+    assertThat(r.path("status").path("message").asText())
+        .contains("outside the model store's shared cache");
+  }
+
+  // ---- every kind ----
+
+  static Stream<Arguments> kinds() {
+    return Stream.of(
+        Arguments.of("apps", "v1", "Deployment"),
+        Arguments.of("apps", "v1", "StatefulSet"),
+        Arguments.of("apps", "v1", "DaemonSet"),
+        Arguments.of("apps", "v1", "ReplicaSet"),
+        Arguments.of("batch", "v1", "Job"),
+        Arguments.of("batch", "v1", "CronJob"));
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @MethodSource("kinds")
+  void podTemplatesOfEveryKindAreChecked(String group, String version, String kind)
+      throws Exception {
+    ObjectNode bad = Reviews.workload(group + "/" + version, kind, ML, container("org/bad"));
+    JsonNode denied = admit(Reviews.review(group, version, kind, ML, "CREATE", bad, null, false));
+    assertThat(denied.path("allowed").asBoolean()).as(kind).isFalse();
+    assertThat(denied.path("status").path("message").asText()).contains("Quarantined");
+    ObjectNode good = Reviews.workload(group + "/" + version, kind, ML, container("org/good"));
+    assertThat(
+            admit(Reviews.review(group, version, kind, ML, "CREATE", good, null, false))
+                .path("allowed")
+                .asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void inferenceServiceStorageUri() throws Exception {
+    JsonNode isvc =
+        json(
+            "{'apiVersion':'serving.kserve.io/v1beta1','kind':'InferenceService','metadata':{'name':'llm','namespace':'ml'},"
+                + "'spec':{'predictor':{'model':{'modelFormat':{'name':'huggingface'},'storageUri':'hf://org/bad:"
+                + BAD_SHA
+                + "'}}}}");
+    JsonNode r =
+        admit(
+            Reviews.review(
+                "serving.kserve.io",
+                "v1beta1",
+                "InferenceService",
+                ML,
+                "CREATE",
+                isvc,
+                null,
+                false));
+    assertThat(r.path("allowed").asBoolean()).isFalse();
+    assertThat(r.path("status").path("message").asText())
+        .contains("container \"predictor\"", "storageUri", "Quarantined");
+    JsonNode good =
+        json(
+            "{'metadata':{'name':'llm','namespace':'ml'},'spec':{'predictor':{'model':{'storageUri':'hf://org/good'}}}}");
+    assertThat(
+            admit(
+                    Reviews.review(
+                        "serving.kserve.io",
+                        "v1beta1",
+                        "InferenceService",
+                        ML,
+                        "CREATE",
+                        good,
+                        null,
+                        false))
+                .path("allowed")
+                .asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void unknownKindsAreAllowedUnchanged() throws Exception {
+    JsonNode cm =
+        json(
+            "{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'c','namespace':'ml'},'data':{'m':'--model org/bad'}}");
+    JsonNode r = admit(Reviews.review("", "v1", "ConfigMap", ML, "CREATE", cm, null, false));
+    assertThat(r.path("allowed").asBoolean()).isTrue();
+    assertThat(r.has("patch")).isFalse();
+    assertThat(r.has("warnings")).isFalse();
+  }
+
+  // ---- modes ----
+
+  @Test
+  void warnModeAllowsWithWarnings() throws Exception {
+    JsonNode r = admitPod("ml-warn", container("org/bad"));
+    assertThat(r.path("allowed").asBoolean()).isTrue();
+    assertThat(r.path("warnings")).hasSize(1);
+    assertThat(r.path("warnings").get(0).asText())
+        .contains("\"vllm\"", "org/bad", "Quarantined", "unsafe")
+        .hasSizeLessThanOrEqualTo(200);
+  }
+
+  @Test
+  void offModeAndExemptNamespacesAllowEverything() throws Exception {
+    for (String ns : List.of("ml-off", "kube-system")) {
+      JsonNode r = admitPod(ns, container("org/unknown-anywhere"));
+      assertThat(r.path("allowed").asBoolean()).as(ns).isTrue();
+      assertThat(r.has("warnings")).as(ns).isFalse();
+    }
+  }
+
+  @Test
+  void unknownLabelValueEnforces() throws Exception {
+    assertThat(admitPod("ml-typo", container("org/unknown")).path("allowed").asBoolean()).isFalse();
+  }
+
+  @Test
+  void dryRunIsAnsweredTheSameWay() throws Exception {
+    ObjectNode pod = Reviews.pod(ML, container("org/bad"), null);
+    JsonNode r = admit(Reviews.review("", "v1", "Pod", ML, "CREATE", pod, null, true));
+    assertThat(r.path("allowed").asBoolean()).isFalse();
+    assertThat(r.path("status").path("message").asText()).contains("Quarantined");
+  }
+
+  @Test
+  void updatesAreJudgedOnTheReferencesTheyAdd() throws Exception {
+    ObjectNode old = Reviews.workload("apps/v1", "Deployment", ML, container("org/bad"));
+    ObjectNode relabelled = old.deepCopy();
+    ((ObjectNode) relabelled.path("metadata")).putObject("labels").put("team", "a");
+    JsonNode same =
+        admit(Reviews.review("apps", "v1", "Deployment", ML, "UPDATE", relabelled, old, false));
+    assertThat(same.path("allowed").asBoolean()).isTrue();
+    ObjectNode changed = Reviews.workload("apps/v1", "Deployment", ML, container("org/broken"));
+    assertThat(
+            admit(Reviews.review("apps", "v1", "Deployment", ML, "UPDATE", changed, old, false))
+                .path("allowed")
+                .asBoolean())
+        .isFalse();
+  }
+
+  @Test
+  void informerChangesReachTheDecision() throws Exception {
+    cluster.hfModel(
+        ML, "flip", "org/flip", null, MockCluster.status("Available", GOOD_SHA, List.of()));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> admitPod(ML, container("org/flip")).path("allowed").asBoolean());
+    cluster.setStatus(
+        cluster.get(ML, "flip"),
+        MockCluster.status("Quarantined", GOOD_SHA, List.of("re-evaluated: unsafe")));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !admitPod(ML, container("org/flip")).path("allowed").asBoolean());
+    assertThat(admitPod(ML, container("org/flip")).path("status").path("message").asText())
+        .contains("re-evaluated: unsafe");
+  }
+
+  // ---- HFModel / ModelPolicy validation ----
+
+  @Test
+  void modelPolicyAndHFModelAreValidatedWithTheOperatorsRules() throws Exception {
+    JsonNode wrongType =
+        json("{'metadata':{'name':'p'},'spec':{'precedence':'high','rego':'package x'}}");
+    JsonNode r1 = admitPolicy(wrongType);
+    assertThat(r1.path("allowed").asBoolean()).isFalse();
+    assertThat(r1.path("status").path("message").asText())
+        .contains("invalid ModelPolicy p", "spec.precedence: 'high' is not a valid Integer");
+    JsonNode badEnum =
+        json(
+            "{'metadata':{'name':'p'},'spec':{'rego':'package x','actions':[{'type':'SetState','state':'Deleted'}]}}");
+    assertThat(admitPolicy(badEnum).path("status").path("message").asText())
+        .contains("spec.actions[0].state: 'Deleted' is not a valid State");
+    JsonNode missing = json("{'metadata':{'name':'p'},'spec':{'actions':[{'type':'SetState'}]}}");
+    assertThat(admitPolicy(missing).path("status").path("message").asText())
+        .contains("spec.rego: is required", "spec.actions[0].state");
+    JsonNode goodPolicy =
+        json(
+            "{'metadata':{'name':'p'},'spec':{'precedence':1,'rego':'package cloudsmith\\ndefault match := false','actions':[{'type':'AddTags','tags':['x']}]}}");
+    assertThat(admitPolicy(goodPolicy).path("allowed").asBoolean()).isTrue();
+    JsonNode badModel =
+        json(
+            "{'metadata':{'name':'m','namespace':'ml'},'spec':{'repo':'not a repo','revision':'../x'}}");
+    JsonNode m =
+        admit(
+            Reviews.review(
+                "modelgate.dev", "v1alpha1", "HFModel", ML, "CREATE", badModel, null, false));
+    assertThat(m.path("allowed").asBoolean()).isFalse();
+    assertThat(m.path("status").path("message").asText())
+        .contains("invalid HFModel m", "spec.repo", "is not a Hub repo id", "spec.revision");
+    JsonNode goodModel =
+        json(
+            "{'metadata':{'name':'m','namespace':'ml'},'spec':{'repo':'org/name','revision':'main','maxTotalSize':'200Gi'}}");
+    assertThat(
+            admit(
+                    Reviews.review(
+                        "modelgate.dev",
+                        "v1alpha1",
+                        "HFModel",
+                        ML,
+                        "CREATE",
+                        goodModel,
+                        null,
+                        false))
+                .path("allowed")
+                .asBoolean())
+        .isTrue();
+  }
+
+  JsonNode admitPolicy(JsonNode policy) throws Exception {
+    return admit(
+        Reviews.review(
+            "modelgate.dev", "v1alpha1", "ModelPolicy", null, "CREATE", policy, null, false));
+  }
+
+  // ---- transport ----
+
+  @Test
+  void malformedRequestsGet400WithAMessage() throws Exception {
+    Map<String, String> cases =
+        Map.of(
+            "not json {",
+            "not valid JSON",
+            "[1,2]",
+            "must be a JSON object",
+            "{\"apiVersion\":\"admission.k8s.io/v1beta1\",\"kind\":\"AdmissionReview\",\"request\":{}}",
+            "apiVersion must be admission.k8s.io/v1",
+            "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\"}",
+            "request is missing",
+            "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"kind\":{\"kind\":\"Pod\"},\"operation\":\"CREATE\"}}",
+            "request.uid",
+            "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"u\",\"kind\":{\"kind\":\"Pod\"},\"operation\":\"CREATE\",\"object\":\"x\"}}",
+            "request.object must be an object",
+            "",
+            "empty body",
+            "[".repeat(5000),
+            "not valid JSON");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      HttpResponse<String> r = post(c.getKey());
+      assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);
+      assertThat(r.body())
+          .as(c.getKey())
+          .contains(c.getValue())
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void oversizedBodiesGet413() throws Exception {
+    ObjectNode pod = Reviews.pod(ML, container("org/good"), null);
+    ((ObjectNode) pod.path("metadata")).putObject("annotations").put("big", "x".repeat(70 * 1024));
+    HttpResponse<String> r = post(Reviews.review("", "v1", "Pod", ML, "CREATE", pod, null, false));
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body()).contains("larger than 65536 bytes");
+  }
+
+  @Test
+  void otherMethodsAndPathsAreNotServerErrors() throws Exception {
+    assertThat(get("/validate").statusCode()).isBetween(400, 499);
+    assertThat(get("/nope").statusCode()).isEqualTo(404);
+    assertThat(get("/healthz").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void metricsCountDecisionsByResultAndKind() throws Exception {
+    admitPod(ML, container("org/bad"));
+    admitPod(ML, container("org/good"));
+    String metrics = get("/metrics").body();
+    assertThat(metrics)
+        .contains("modelgate_webhook_decisions_total{kind=\"Pod\",result=\"denied\"}")
+        .contains("modelgate_webhook_decisions_total{kind=\"Pod\",result=\"allowed\"}")
+        .contains("modelgate_webhook_request_duration_seconds_bucket")
+        .contains("modelgate_webhook_cached_hfmodels");
+  }
+
+  // ---- TLS ----
+
+  @Test
+  void servesTls12Or13AndReloadsRotatedCertificates() throws Exception {
+    HttpResponse<String> before = get("/healthz");
+    assertThat(before.sslSession().orElseThrow().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
+    assertThat(
+            ((X509Certificate) before.sslSession().orElseThrow().getPeerCertificates()[0])
+                .getSubjectX500Principal()
+                .getName())
+        .isEqualTo("CN=first");
+    // Rotate like a Secret volume update: write new files, then swap them in.
+    Path newCert = tmp.resolve("new.crt");
+    Path newKey = tmp.resolve("new.key");
+    Files.copy(second.certFile(), newCert);
+    Files.copy(second.keyFile(), newKey);
+    Files.move(
+        newKey, keyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        newCert, certFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              HttpClient fresh = client(first.certificate(), second.certificate());
+              HttpResponse<String> r =
+                  fresh.send(
+                      HttpRequest.newBuilder(uri("/healthz")).build(),
+                      HttpResponse.BodyHandlers.ofString());
+              String cn =
+                  ((X509Certificate) r.sslSession().orElseThrow().getPeerCertificates()[0])
+                      .getSubjectX500Principal()
+                      .getName();
+              return cn.equals("CN=second");
+            });
+    assertThat(admitPod(ML, container("org/good")).path("allowed").asBoolean()).isTrue();
+  }
+}
