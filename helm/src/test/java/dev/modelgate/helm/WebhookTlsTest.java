@@ -7,14 +7,15 @@ import static dev.modelgate.helm.Manifests.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.modelgate.webhook.tls.PemFiles;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,6 +24,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The webhook's TLS: Helm-generated CA + certificate by default, cert-manager when enabled. */
 class WebhookTlsTest {
@@ -72,12 +74,11 @@ class WebhookTlsTest {
   }
 
   @Test
-  void privateKeyBelongsToTheServingCertificate() throws Exception {
+  void privateKeyBelongsToTheServingCertificate(@TempDir Path mount) throws Exception {
     Map<String, Object> secret =
         ChartUnderTest.render(ValueSets.DEFAULTS).one("Secret", TLS_SECRET);
     X509Certificate serving = cert(decode(str(secret, "data.tls.crt")));
-    PrivateKey key =
-        privateKey(decode(str(secret, "data.tls.key")), serving.getPublicKey().getAlgorithm());
+    PrivateKey key = webhookReadsKey(mount, decode(str(secret, "data.tls.key")));
 
     byte[] challenge = "modelgate".getBytes(StandardCharsets.UTF_8);
     String alg = "RSA".equals(key.getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
@@ -174,15 +175,12 @@ class WebhookTlsTest {
             .toList();
   }
 
-  /** Helm writes PKCS#1 RSA keys ("RSA PRIVATE KEY"); wrap them as PKCS#8 for the JDK. */
-  private static PrivateKey privateKey(byte[] pem, String algorithm) throws Exception {
-    String text = new String(pem, StandardCharsets.US_ASCII);
-    boolean pkcs1 = text.contains("BEGIN RSA PRIVATE KEY");
-    String body = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    byte[] der = Base64.getDecoder().decode(body);
-    if (pkcs1) {
-      der = Pkcs8.wrapRsa(der);
-    }
-    return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+  /**
+   * Helm writes PKCS#1 RSA keys ("RSA PRIVATE KEY"): read the key exactly as the webhook reads the
+   * mounted Secret, which also proves the webhook accepts what the chart generates.
+   */
+  private static PrivateKey webhookReadsKey(Path mount, byte[] keyPem) throws Exception {
+    Path keyFile = Files.write(mount.resolve("tls.key"), keyPem);
+    return PemFiles.privateKey(keyFile);
   }
 }

@@ -10,7 +10,7 @@ import dev.modelgate.webhook.decide.EnforcementMode;
 import dev.modelgate.webhook.decide.MissingModelPolicy;
 import dev.modelgate.webhook.testing.MockCluster;
 import dev.modelgate.webhook.testing.Reviews;
-import dev.modelgate.webhook.testing.TestCerts;
+import dev.modelgate.webhook.tls.SelfSignedCertificate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,16 +48,16 @@ class WebhookIT {
   MockCluster cluster;
   Webhook webhook;
   HttpClient http;
-  TestCerts.Pair first;
-  TestCerts.Pair second;
+  SelfSignedCertificate.Pair first;
+  SelfSignedCertificate.Pair second;
   Path certFile;
   Path keyFile;
 
   @BeforeAll
   void start() throws Exception {
     tmp = Files.createTempDirectory("webhook-it");
-    first = TestCerts.generate(tmp, "first", "EC");
-    second = TestCerts.generate(tmp, "second", "RSA");
+    first = SelfSignedCertificate.generate(tmp, "first", "EC");
+    second = SelfSignedCertificate.generate(tmp, "second", "RSA");
     certFile = tmp.resolve("tls.crt");
     keyFile = tmp.resolve("tls.key");
     Files.copy(first.certFile(), certFile);
@@ -139,7 +139,7 @@ class WebhookIT {
 
   static HttpClient client(X509Certificate... trusted) throws Exception {
     return HttpClient.newBuilder()
-        .sslContext(TestCerts.trusting(trusted))
+        .sslContext(SelfSignedCertificate.trusting(trusted))
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5))
         .build();

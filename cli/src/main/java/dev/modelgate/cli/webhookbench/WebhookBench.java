@@ -1,5 +1,6 @@
 package dev.modelgate.cli.webhookbench;
 
+import dev.modelgate.webhook.tls.SelfSignedCertificate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,7 +50,8 @@ public final class WebhookBench {
     long deadline = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
     Process child = null;
     try (BenchCluster cluster = new BenchCluster()) {
-      SelfSignedPem.Pair tls = SelfSignedPem.generate(dir);
+      SelfSignedCertificate.Pair tls =
+          SelfSignedCertificate.generate(dir, "tls", "modelgate-webhook-bench", "EC", 1);
       long t0 = System.nanoTime();
       cluster.seed(models, 10);
       System.err.printf(
@@ -60,7 +62,7 @@ public final class WebhookBench {
       int port = awaitPort(child, log, deadline);
       HttpClient http =
           HttpClient.newBuilder()
-              .sslContext(SelfSignedPem.trusting(tls.certificate()))
+              .sslContext(SelfSignedCertificate.trusting(tls.certificate()))
               .version(HttpClient.Version.HTTP_1_1)
               .connectTimeout(Duration.ofSeconds(5))
               .build();
@@ -129,7 +131,7 @@ public final class WebhookBench {
     }
   }
 
-  private Process startWebhook(SelfSignedPem.Pair tls, Path kubeconfig, Path log)
+  private Process startWebhook(SelfSignedCertificate.Pair tls, Path kubeconfig, Path log)
       throws IOException {
     String java =
         ProcessHandle.current()

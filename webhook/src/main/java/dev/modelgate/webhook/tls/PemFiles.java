@@ -41,6 +41,11 @@ public final class PemFiles {
     return new KeyMaterial(chain, key);
   }
 
+  /** Reads just the private key file, in any of the encodings above. */
+  public static PrivateKey privateKey(Path keyFile) throws IOException {
+    return privateKey(readBounded(keyFile), keyFile);
+  }
+
   private static String readBounded(Path file) throws IOException {
     long size = Files.size(file);
     if (size > MAX_PEM_BYTES) throw new IOException(file + " is larger than 1 MiB");
