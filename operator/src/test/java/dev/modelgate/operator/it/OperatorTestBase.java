@@ -227,8 +227,7 @@ abstract class OperatorTestBase {
   String httpBody(String path) throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {
       return http.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + operator.healthPort() + path))
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + operator.healthPort() + path))
                   .build(),
               HttpResponse.BodyHandlers.ofString())
           .body();
