@@ -151,10 +151,10 @@ public final class WebhookServer implements AutoCloseable {
         LOG.debug(
             "admission uid={} kind={} namespace={} name={} operation={} result={}",
             req.uid(),
-            req.qualifiedKind(),
-            req.namespace(),
-            req.name(),
-            req.operation(),
+            safe(req.qualifiedKind()),
+            safe(req.namespace()),
+            safe(req.name()),
+            safe(req.operation()),
             decision.result().label());
       }
       return;
