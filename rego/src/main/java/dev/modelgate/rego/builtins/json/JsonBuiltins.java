@@ -6,7 +6,6 @@ import dev.modelgate.rego.builtins.BuiltinException;
 import dev.modelgate.rego.builtins.BuiltinRegistry;
 import dev.modelgate.rego.builtins.support.Operands;
 import dev.modelgate.rego.value.ArrayValue;
-import dev.modelgate.rego.value.NumberValue;
 import dev.modelgate.rego.value.ObjectValue;
 import dev.modelgate.rego.value.SetValue;
 import dev.modelgate.rego.value.StringValue;
@@ -105,12 +104,9 @@ public final class JsonBuiltins {
     return out == null ? ObjectValue.EMPTY : out;
   }
 
-  /** The key of a document child addressed by a path segment (array indexes may be strings). */
+  /** An array index addressed by a path segment: only a decimal string selects an element. */
   private static Integer arrayIndex(Value seg, int size) {
-    String s =
-        seg instanceof StringValue sv
-            ? sv.value()
-            : seg instanceof NumberValue n ? n.toString() : null;
+    String s = seg instanceof StringValue sv ? sv.value() : null;
     if (s == null || s.isEmpty() || s.length() > 9 || !s.chars().allMatch(Character::isDigit)) {
       return null;
     }
