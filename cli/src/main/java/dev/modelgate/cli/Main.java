@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       HubCommand.class,
       WebhookCommand.class,
+      WebhookBenchCommand.class,
       PolicyCommand.class,
       ScanCommand.class
     })
