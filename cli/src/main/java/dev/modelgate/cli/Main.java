@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       HubCommand.class,
+      OperatorCommand.class,
       WebhookCommand.class,
       WebhookBenchCommand.class,
       PolicyCommand.class,
