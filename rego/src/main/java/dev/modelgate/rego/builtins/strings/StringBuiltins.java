@@ -51,7 +51,8 @@ public final class StringBuiltins {
     r.function("strings.any_prefix_match", 2, (c, a) -> anyMatch(a, true));
     r.function("strings.any_suffix_match", 2, (c, a) -> anyMatch(a, false));
     r.function("strings.count", 2, StringBuiltins::count);
-    r.function("sprintf", 2, StringBuiltins::sprintf);
+    r.function(
+        "sprintf", 2, dev.modelgate.rego.builtins.support.Guard.guarded(StringBuiltins::sprintf));
     r.function(
         "strings.render_template",
         2,
