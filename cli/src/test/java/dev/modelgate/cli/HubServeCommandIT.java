@@ -39,7 +39,9 @@ class HubServeCommandIT {
     try (HubClient client =
         HubClient.builder()
             .endpoint("http://127.0.0.1:" + port)
-            .retryPolicy(RetryPolicy.fast(20))
+            .retryPolicy(
+                new RetryPolicy(
+                    60, Duration.ofMillis(20), Duration.ofMillis(250), Duration.ofSeconds(1)))
             .connectTimeout(Duration.ofSeconds(2))
             .build()) {
       String commit = client.resolveCommit("acme/tiny", "main");

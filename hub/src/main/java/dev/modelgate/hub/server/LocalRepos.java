@@ -74,6 +74,7 @@ public final class LocalRepos {
   private final Path root;
   private final Map<Path, RepoSnapshot.FileEntry> hashes = new ConcurrentHashMap<>();
   private final Map<String, RepoSnapshot> latest = new ConcurrentHashMap<>();
+  private final Map<String, Object> repoLocks = new ConcurrentHashMap<>();
 
   /** Serves the repos under {@code root}. */
   public LocalRepos(Path root) {
@@ -124,6 +125,13 @@ public final class LocalRepos {
   public RepoSnapshot snapshot(String org, String name) throws IOException {
     if (!exists(org, name)) return null;
     String id = org + "/" + name;
+    // One walk per repo at a time: concurrent first requests must not hash a big file twice.
+    synchronized (repoLocks.computeIfAbsent(id, k -> new Object())) {
+      return walkAndHash(org, name, id);
+    }
+  }
+
+  private RepoSnapshot walkAndHash(String org, String name, String id) throws IOException {
     Path dir = root.resolve(org).resolve(name);
     RepoMetadata meta = RepoMetadata.read(dir);
     List<Path> paths = walk(dir);
