@@ -1,7 +1,9 @@
 package dev.modelgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelgate.hub.ChecksumMismatchException;
 import dev.modelgate.hub.HubClient;
 import dev.modelgate.hub.RetryPolicy;
 import dev.modelgate.hub.testing.TestHubRepo;
@@ -33,6 +35,8 @@ class HubServeCommandIT {
                         tmp.toString(),
                         "--port",
                         Integer.toString(port),
+                        "--corrupt",
+                        "config.json",
                         "--max-seconds",
                         "20")));
     t.start();
@@ -47,6 +51,11 @@ class HubServeCommandIT {
       String commit = client.resolveCommit("acme/tiny", "main");
       assertThat(commit).matches("[0-9a-f]{40}");
       assertThat(client.listFiles("acme/tiny", commit)).hasSize(1);
+      // --corrupt serves config.json with a flipped byte: the client must refuse it
+      assertThatThrownBy(
+              () ->
+                  client.download("acme/tiny", commit, "config.json", tmp.resolve("c.json"), null))
+          .isInstanceOf(ChecksumMismatchException.class);
     } finally {
       t.interrupt();
       t.join(5000);

@@ -75,6 +75,7 @@ public final class LocalRepos {
   private final Map<Path, RepoSnapshot.FileEntry> hashes = new ConcurrentHashMap<>();
   private final Map<String, RepoSnapshot> latest = new ConcurrentHashMap<>();
   private final Map<String, Object> repoLocks = new ConcurrentHashMap<>();
+  private final Map<String, Long> metadataStamps = new ConcurrentHashMap<>();
 
   /** Serves the repos under {@code root}. */
   public LocalRepos(Path root) {
@@ -133,6 +134,7 @@ public final class LocalRepos {
 
   private RepoSnapshot walkAndHash(String org, String name, String id) throws IOException {
     Path dir = root.resolve(org).resolve(name);
+    long stamp = metadataStamp(dir);
     RepoMetadata meta = RepoMetadata.read(dir);
     List<Path> paths = walk(dir);
     SortedMap<String, RepoSnapshot.FileEntry> files = new TreeMap<>();
@@ -147,6 +149,7 @@ public final class LocalRepos {
     String commit = commitId(rootTree);
     RepoSnapshot s = new RepoSnapshot(id, dir, commit, files, Map.copyOf(dirs), meta, newest);
     latest.put(id, s);
+    metadataStamps.put(id, stamp);
     return s;
   }
 
@@ -155,12 +158,26 @@ public final class LocalRepos {
    * downloads), else a fresh one.
    */
   public RepoSnapshot snapshotFor(String org, String name, String path) throws IOException {
-    RepoSnapshot s = latest.get(org + "/" + name);
+    String id = org + "/" + name;
+    RepoSnapshot s = latest.get(id);
     if (s != null && path != null) {
       RepoSnapshot.FileEntry e = s.files().get(path);
-      if (e != null && unchanged(e)) return s;
+      // access rules live in the metadata file: a changed file must not be served stale
+      boolean sameMetadata = metadataStamps.getOrDefault(id, -2L) == metadataStamp(s.dir());
+      if (e != null && sameMetadata && unchanged(e)) return s;
     }
     return snapshot(org, name);
+  }
+
+  /** Modification time of the repo's metadata file, or -1 when it has none. */
+  private static long metadataStamp(Path dir) {
+    try {
+      return Files.getLastModifiedTime(
+              dir.resolve(RepoMetadata.FILE_NAME), LinkOption.NOFOLLOW_LINKS)
+          .toMillis();
+    } catch (IOException absent) {
+      return -1;
+    }
   }
 
   private static boolean unchanged(RepoSnapshot.FileEntry e) {

@@ -42,6 +42,15 @@ class LocalReposTest {
   }
 
   @Test
+  void fileDownloadsSeeMetadataChangesAtOnce() throws IOException {
+    Path dir = TestHubRepo.in(tmp, "org/repo").file("a.bin", "1").write();
+    LocalRepos repos = new LocalRepos(tmp);
+    assertThat(repos.snapshotFor("org", "repo", "a.bin").metadata().isGated()).isFalse();
+    Files.writeString(dir.resolve(".modelgate-hub.yaml"), "gated: manual\n");
+    assertThat(repos.snapshotFor("org", "repo", "a.bin").metadata().isGated()).isTrue();
+  }
+
+  @Test
   void lfsByExtensionOrSize() {
     assertThat(LocalRepos.isLfs("model.safetensors", 10)).isTrue();
     assertThat(LocalRepos.isLfs("sub/weights.BIN", 10)).isTrue();
