@@ -308,10 +308,23 @@ public final class Parser {
   private List<Literal> ruleBody() {
     if (peek().is("{")) {
       int save = p;
+      int saveDepth = depth;
       next();
-      // `if { ... }` is always a body, never a set/object literal.
-      List<Literal> b = body("}");
-      expect("}");
+      // `if { ... }` is a body; only when that does not parse is it a single expression such as
+      // an object comprehension (`if {x: i | ...}`).
+      List<Literal> b;
+      try {
+        b = body("}");
+        expect("}");
+      } catch (RegoParseException e) {
+        p = save;
+        depth = saveDepth;
+        try {
+          return List.of(literal());
+        } catch (RegoParseException ignored) {
+          throw e;
+        }
+      }
       if (b.isEmpty()) {
         p = save;
         throw error(peek(), "rule body must not be empty");
