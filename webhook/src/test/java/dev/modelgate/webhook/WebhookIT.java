@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelgate.mockcluster.MockCluster;
 import dev.modelgate.webhook.decide.EnforcementMode;
 import dev.modelgate.webhook.decide.MissingModelPolicy;
-import dev.modelgate.webhook.testing.MockCluster;
 import dev.modelgate.webhook.testing.Reviews;
 import dev.modelgate.webhook.tls.SelfSignedCertificate;
 import java.net.URI;
@@ -70,21 +70,21 @@ class WebhookIT {
     cluster.namespace("ml-typo", Map.of(EnforcementMode.LABEL, "enforcee"));
     cluster.namespace("kube-system", Map.of());
     cluster.hfModel(
-        ML, "good", "org/good", null, MockCluster.status("Available", GOOD_SHA, List.of()));
+        ML, "good", "org/good", null, status("Available", GOOD_SHA, List.of()));
     cluster.hfModel(
         ML,
         "smollm",
         "HuggingFaceTB/SmolLM-135M",
         "v1.0",
-        MockCluster.status("Available", GOOD_SHA, List.of()));
+        status("Available", GOOD_SHA, List.of()));
     cluster.hfModel(
         ML,
         "bad",
         "org/bad",
         null,
-        MockCluster.status(
+        status(
             "Quarantined", BAD_SHA, List.of("hub scan says UNSAFE", "pickle imports os.system")));
-    Map<String, Object> failed = MockCluster.status("Failed", null, List.of());
+    Map<String, Object> failed = status("Failed", null, List.of());
     failed.put(
         "conditions",
         List.of(
@@ -103,7 +103,7 @@ class WebhookIT {
         "bad",
         "org/bad",
         null,
-        MockCluster.status("Quarantined", BAD_SHA, List.of("unsafe")));
+        status("Quarantined", BAD_SHA, List.of("unsafe")));
 
     webhook =
         new Webhook(
@@ -540,13 +540,13 @@ class WebhookIT {
   @Test
   void informerChangesReachTheDecision() throws Exception {
     cluster.hfModel(
-        ML, "flip", "org/flip", null, MockCluster.status("Available", GOOD_SHA, List.of()));
+        ML, "flip", "org/flip", null, status("Available", GOOD_SHA, List.of()));
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> admitPod(ML, container("org/flip")).path("allowed").asBoolean());
     cluster.setStatus(
         cluster.get(ML, "flip"),
-        MockCluster.status("Quarantined", GOOD_SHA, List.of("re-evaluated: unsafe")));
+        status("Quarantined", GOOD_SHA, List.of("re-evaluated: unsafe")));
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> !admitPod(ML, container("org/flip")).path("allowed").asBoolean());
@@ -720,5 +720,31 @@ class WebhookIT {
               return cn.equals("CN=second");
             });
     assertThat(admitPod(ML, container("org/good")).path("allowed").asBoolean()).isTrue();
+  }
+
+  /** An HFModel status with a phase, an optional resolved revision and matched-policy reasons. */
+  static Map<String, Object> status(String phase, String sha, List<String> reasons) {
+    Map<String, Object> s = new java.util.LinkedHashMap<>();
+    s.put("phase", phase);
+    if (sha != null) s.put("resolvedRevision", sha);
+    if (!reasons.isEmpty()) {
+      s.put(
+          "decisions",
+          List.of(
+              Map.of(
+                  "policy",
+                  "hub-scan",
+                  "precedence",
+                  1,
+                  "matched",
+                  true,
+                  "terminal",
+                  false,
+                  "reasons",
+                  reasons,
+                  "actions",
+                  List.of())));
+    }
+    return s;
   }
 }

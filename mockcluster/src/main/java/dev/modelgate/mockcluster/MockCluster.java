@@ -1,4 +1,4 @@
-package dev.modelgate.webhook.testing;
+package dev.modelgate.mockcluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -8,20 +8,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The Fabric8 CRUD mock as a Kubernetes API server on loopback, with the HFModel CRD installed and
- * helpers to create namespaces and HFModels with a status.
+ * The Fabric8 CRUD mock as a Kubernetes API server on loopback (127.0.0.1, a free port), with the
+ * HFModel CRD installed and helpers to create namespaces and HFModels with a status.
  */
 public final class MockCluster implements AutoCloseable {
 
@@ -34,18 +35,20 @@ public final class MockCluster implements AutoCloseable {
           .withNamespaced(true)
           .build();
 
+  /** The HFModel CRD as the crds module generates it into its jar. */
+  private static final String HFMODEL_CRD = "/META-INF/fabric8/hfmodels.modelgate.dev-v1.yml";
+
   /** Held so the level sticks: the mock logs every request at INFO through java.util.logging. */
-  private static final java.util.logging.Logger MOCK_LOG =
-      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+  private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
   static {
-    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    MOCK_LOG.setLevel(Level.WARNING);
   }
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
 
-  public MockCluster() throws Exception {
+  public MockCluster() throws IOException {
     server =
         new KubernetesMockServer(
             new Context(),
@@ -55,21 +58,24 @@ public final class MockCluster implements AutoCloseable {
             false);
     server.init(InetAddress.getByName("127.0.0.1"), 0);
     client = server.createClient();
-    client.apiextensions().v1().customResourceDefinitions().resource(hfModelCrd()).create();
+    try {
+      client.apiextensions().v1().customResourceDefinitions().resource(hfModelCrd()).create();
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
+  private static CustomResourceDefinition hfModelCrd() throws IOException {
+    try (InputStream in = MockCluster.class.getResourceAsStream(HFMODEL_CRD)) {
+      if (in == null) throw new IOException("HFModel CRD not on the classpath: " + HFMODEL_CRD);
+      return Serialization.unmarshal(in, CustomResourceDefinition.class);
+    }
+  }
+
+  /** A client for this API server (closed with it). */
   public KubernetesClient client() {
     return client;
-  }
-
-  /** The HFModel CRD exactly as the crds module generates and checks it in. */
-  static CustomResourceDefinition hfModelCrd() throws Exception {
-    String root = System.getenv().getOrDefault("MODELGATE_REPO_ROOT", "..");
-    Path generated = Path.of(root, "crds/yaml/hfmodels.modelgate.dev-v1.yml");
-    try (InputStream in = Files.newInputStream(generated)) {
-      return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
-          in, CustomResourceDefinition.class);
-    }
   }
 
   public void namespace(String name, Map<String, String> labels) {
@@ -85,7 +91,11 @@ public final class MockCluster implements AutoCloseable {
         .create();
   }
 
-  /** Creates an HFModel and then writes its status through the status sub-resource. */
+  /**
+   * Creates an HFModel and then writes its status through the status sub-resource.
+   *
+   * @param revision the spec's revision, or null to leave it out
+   */
   public GenericKubernetesResource hfModel(
       String namespace, String name, String repo, String revision, Map<String, Object> status) {
     Map<String, Object> spec = new LinkedHashMap<>();
@@ -106,6 +116,7 @@ public final class MockCluster implements AutoCloseable {
     return setStatus(created, status);
   }
 
+  /** Replaces the status; {@code observedGeneration} defaults to the object's generation. */
   public GenericKubernetesResource setStatus(
       GenericKubernetesResource obj, Map<String, Object> status) {
     Map<String, Object> s = new LinkedHashMap<>(status);
@@ -121,31 +132,6 @@ public final class MockCluster implements AutoCloseable {
 
   public GenericKubernetesResource get(String namespace, String name) {
     return client.genericKubernetesResources(HFMODELS).inNamespace(namespace).withName(name).get();
-  }
-
-  public static Map<String, Object> status(String phase, String sha, List<String> reasons) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("phase", phase);
-    if (sha != null) s.put("resolvedRevision", sha);
-    if (!reasons.isEmpty()) {
-      s.put(
-          "decisions",
-          List.of(
-              Map.of(
-                  "policy",
-                  "hub-scan",
-                  "precedence",
-                  1,
-                  "matched",
-                  true,
-                  "terminal",
-                  false,
-                  "reasons",
-                  reasons,
-                  "actions",
-                  List.of())));
-    }
-    return s;
   }
 
   @Override
