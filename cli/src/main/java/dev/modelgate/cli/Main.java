@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       OperatorCommand.class,
       WebhookCommand.class,
       WebhookBenchCommand.class,
-      PolicyCommand.class
+      PolicyCommand.class,
+      ScanCommand.class
     })
 public final class Main implements Runnable {
 
