@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A gate for machine-learning models: scan, evaluate policies, run the operator.",
-    subcommands = {CommandLine.HelpCommand.class, HubCommand.class, WebhookCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      HubCommand.class,
+      WebhookCommand.class,
+      DemoCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
