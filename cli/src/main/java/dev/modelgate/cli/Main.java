@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       HubCommand.class,
       WebhookCommand.class,
+      PolicyCommand.class,
       DemoCommand.class
     })
 public final class Main implements Runnable {

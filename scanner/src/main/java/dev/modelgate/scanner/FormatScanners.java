@@ -1,7 +1,12 @@
 package dev.modelgate.scanner;
 
+import dev.modelgate.scanner.numpy.NpyScanner;
+import dev.modelgate.scanner.numpy.NpzScanner;
 import dev.modelgate.scanner.pickle.JoblibScanner;
 import dev.modelgate.scanner.pickle.PickleScanner;
+import dev.modelgate.scanner.torch.TorchLegacyScanner;
+import dev.modelgate.scanner.torch.TorchTarScanner;
+import dev.modelgate.scanner.torch.TorchZipScanner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +24,11 @@ public final class FormatScanners {
   public static List<FormatScanner> all() {
     List<FormatScanner> s = new ArrayList<>();
     // pickle family (scanner-core)
+    s.add(new TorchZipScanner());
+    s.add(new TorchLegacyScanner());
+    s.add(new TorchTarScanner());
+    s.add(new NpzScanner());
+    s.add(new NpyScanner());
     s.add(new JoblibScanner());
     s.add(new PickleScanner());
     // other formats (scanner-formats)

@@ -39,8 +39,9 @@ public final class JoblibScanner implements FormatScanner {
 
   @Override
   public int detect(Probe probe) {
-    int pickle = PickleScanner.score(probe);
-    if (pickle < Detection.LIKELY || !contains(probe.head(), MARKER)) {
+    byte[] h = probe.head();
+    boolean proto = h.length > 2 && (h[0] & 0xff) == 0x80 && h[1] >= 2 && h[1] <= 5;
+    if (!proto || !contains(h, MARKER)) {
       return Detection.NO;
     }
     return Detection.SPECIFIC;

@@ -592,6 +592,11 @@ final class PickleMachine {
           }
           push(Values.OPAQUE);
         }
+        case 'G' -> { // BINFLOAT: 8-byte big-endian double
+          in.require(8, "BINFLOAT");
+          in.pos += 8;
+          push(Values.OPAQUE);
+        }
         case 'I' -> { // INT
           String line = textLine("INT");
           String t = line.strip();
@@ -963,6 +968,13 @@ final class PickleMachine {
     if (inst instanceof Obj o) {
       o.state = state;
       if (joblib && o.origin != null && isJoblibWrapper(o.origin)) {
+        // joblib reads the array from the file itself, after the current frame's bytes
+        if (frameEnd >= 0) {
+          if (in.offset() != frameEnd) {
+            frameViolation("a joblib array starts inside a FRAME", off);
+          }
+          frameEnd = -1;
+        }
         stack[sp - 1] = JoblibArrays.readArray(this, o, off);
       }
     } else {

@@ -127,7 +127,7 @@ public final class PickleStreams {
   /** A stream that does not claim the pickle framing: used by the sniffing detector. */
   static Sniff sniff(byte[] head, long size) {
     PickleInput in = new PickleInput(new java.io.ByteArrayInputStream(head), 0, head.length);
-    PickleMachine vm = new PickleMachine(null, in, (s, r, m, o) -> {}, null, false);
+    PickleMachine vm = new PickleMachine(null, in, (s, r, m, o) -> {}, null, true);
     try {
       vm.runStream();
       return new Sniff(true, vm.opcodes, vm.imports, false);

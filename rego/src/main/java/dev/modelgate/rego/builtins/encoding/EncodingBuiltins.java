@@ -50,10 +50,16 @@ public final class EncodingBuiltins {
     r.function("json.marshal", 1, (c, a) -> str(goJson(ValueJson.write(a.get(0)))));
     r.function("json.marshal_with_options", 2, EncodingBuiltins::marshalWithOptions);
     r.function("json.unmarshal", 1, guarded((c, a) -> ValueJson.parse(Args.string(a, 0))));
-    r.function("json.is_valid", 1, (c, a) -> BooleanValue.of(isJson(Args.string(a, 0))));
+    r.function(
+        "json.is_valid",
+        1,
+        (c, a) -> BooleanValue.of(a.get(0) instanceof StringValue s && isJson(s.value())));
     r.function("yaml.marshal", 1, (c, a) -> str(YamlCodec.write(a.get(0))));
     r.function("yaml.unmarshal", 1, guarded((c, a) -> YamlCodec.parse(Args.string(a, 0))));
-    r.function("yaml.is_valid", 1, (c, a) -> BooleanValue.of(isYaml(Args.string(a, 0))));
+    r.function(
+        "yaml.is_valid",
+        1,
+        (c, a) -> BooleanValue.of(a.get(0) instanceof StringValue s && isYaml(s.value())));
   }
 
   private static Value str(String s) {

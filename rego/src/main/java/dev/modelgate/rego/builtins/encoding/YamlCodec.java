@@ -66,9 +66,16 @@ public final class YamlCodec {
    * @throws IllegalArgumentException with the parser's message
    */
   public static Value parse(String text) {
-    Object o;
+    Object o = null;
     try {
-      o = loader().load(text);
+      // Every document must be valid; the first one is the value (as go-yaml's Unmarshal).
+      boolean first = true;
+      for (Object doc : loader().loadAll(text)) {
+        if (first) {
+          o = doc;
+          first = false;
+        }
+      }
     } catch (YAMLException e) {
       throw new IllegalArgumentException(firstLine(e.getMessage()));
     }

@@ -30,7 +30,13 @@ public final class BuiltinLibrary {
           dev.modelgate.rego.builtins.glob.GlobBuiltins::register,
           dev.modelgate.rego.builtins.semver.SemVerBuiltins::register,
           dev.modelgate.rego.builtins.net.NetBuiltins::register,
-          dev.modelgate.rego.builtins.encoding.EncodingBuiltins::register);
+          dev.modelgate.rego.builtins.encoding.EncodingBuiltins::register,
+          dev.modelgate.rego.builtins.regex.RegexBuiltins::register,
+          dev.modelgate.rego.builtins.json.JsonBuiltins::register,
+          dev.modelgate.rego.builtins.graph.GraphBuiltins::register,
+          dev.modelgate.rego.builtins.runtime.RuntimeBuiltins::register,
+          dev.modelgate.rego.builtins.uuid.UuidBuiltins::register,
+          dev.modelgate.rego.builtins.crypto.CryptoBuiltins::register);
 
   public static void register(BuiltinRegistry r) {
     for (Consumer<BuiltinRegistry> family : FAMILIES) {

@@ -19,7 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** net.cidr_* builtins over IPv4 and IPv6, and the refusal of net.lookup_ip_addr. */
+/** net.cidr_* builtins over IPv4 and IPv6 (net.lookup_ip_addr is refused in RuntimeBuiltins). */
 public final class NetBuiltins {
   private NetBuiltins() {}
 
@@ -33,13 +33,6 @@ public final class NetBuiltins {
     r.function("net.cidr_expand", 1, guarded(NetBuiltins::expand));
     r.function("net.cidr_merge", 1, guarded(NetBuiltins::merge));
     r.function("net.cidr_contains_matches", 2, guarded(NetBuiltins::containsMatches));
-    r.function(
-        "net.lookup_ip_addr",
-        1,
-        (c, a) -> {
-          throw BuiltinException.halt(
-              "net.lookup_ip_addr is disabled: policies may not use the network");
-        });
   }
 
   private static IpNet cidr(Value v, int position) throws BuiltinException {

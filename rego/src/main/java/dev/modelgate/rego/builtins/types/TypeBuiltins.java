@@ -49,6 +49,11 @@ public final class TypeBuiltins {
   /** Numbers as Go's strconv.ParseFloat accepts them, kept exact; Inf/NaN/hex are refused. */
   private static Value parse(String s) throws BuiltinException {
     String t = s.startsWith("+") ? s.substring(1) : s;
+    String lower = t.toLowerCase(java.util.Locale.ROOT);
+    if (java.util.Set.of("nan", "-nan", "inf", "-inf", "infinity", "-infinity").contains(lower)) {
+      // Go would parse these as IEEE specials; Rego numbers have no such values.
+      throw BuiltinException.typeError("operand 1 must be a finite number but got " + s);
+    }
     boolean ok = NUMBER.matcher(t).matches();
     if (!ok) {
       throw BuiltinException.error(

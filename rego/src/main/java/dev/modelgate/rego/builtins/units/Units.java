@@ -127,7 +127,8 @@ public final class Units {
           throw new IllegalArgumentException("exponent too large");
         }
       } catch (NumberFormatException tooLong) {
-        if (exp.matches("[+-]?[0-9]+")) {
+        String digits = exp.startsWith("+") || exp.startsWith("-") ? exp.substring(1) : exp;
+        if (!digits.isEmpty() && digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
           throw new IllegalArgumentException("exponent too large");
         }
         throw new IllegalArgumentException(error);
@@ -141,31 +142,26 @@ public final class Units {
   }
 
   /**
-   * Splits "12.5e3Ki" into the number ("12.5e3") and the unit ("Ki"). An 'e' belongs to the number
-   * only when a digit (or a sign and a digit) follows; otherwise it is the exa suffix.
+   * Splits "12.5e3Ki" into the number ("12.5e3") and the unit ("Ki") as OPA does: digits, '.', '+',
+   * '-' belong to the number, and so does an 'e' followed by a digit or a sign; any other 'e' is
+   * the exa suffix.
    */
   static String[] splitNumberAndUnit(String s) {
-    int i = 0;
-    while (i < s.length()) {
+    for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isDigit(c) || c == '.' || ((c == '-' || c == '+') && i == 0)) {
-        i++;
-      } else if ((c == 'e' || c == 'E') && i > 0) {
-        int j = i + 1;
-        if (j < s.length() && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
-          j++;
+      boolean numeric = (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-';
+      if (c == 'e' || c == 'E') {
+        char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+        if (!((next >= '0' && next <= '9') || next == '+' || next == '-')) {
+          return new String[] {s.substring(0, i), s.substring(i)};
         }
-        if (j < s.length() && Character.isDigit(s.charAt(j))) {
-          i = j;
-          while (i < s.length() && Character.isDigit(s.charAt(i))) {
-            i++;
-          }
+        if (next == '+' || next == '-') {
+          i++;
         }
-        break;
-      } else {
-        break;
+      } else if (!numeric) {
+        return new String[] {s.substring(0, i), s.substring(i)};
       }
     }
-    return new String[] {s.substring(0, i), s.substring(i)};
+    return new String[] {s, ""};
   }
 }

@@ -1,0 +1,8 @@
+package broken
+
+import rego.v1
+
+allow if {
+	x := input.user
+	y == 1
+}
