@@ -77,6 +77,9 @@ public record ExampleSet(
         }
       } catch (com.fasterxml.jackson.core.JacksonException e) {
         throw new IOException(f + ": not valid YAML: " + e.getOriginalMessage(), e);
+      } catch (RuntimeException e) {
+        // MappingIterator reports parse errors met while advancing as unchecked exceptions.
+        throw new IOException(f + ": not valid YAML: " + e.getMessage(), e);
       }
     }
     return new ExampleSet(List.copyOf(setup), List.copyOf(models), List.copyOf(workloads));
