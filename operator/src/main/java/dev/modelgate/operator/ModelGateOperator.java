@@ -1,12 +1,16 @@
 package dev.modelgate.operator;
 
 import dev.modelgate.operator.decision.ModelDecider;
+import dev.modelgate.operator.decision.PolicyDecider;
 import dev.modelgate.operator.hfmodel.HFModelController;
 import dev.modelgate.operator.policy.ModelPolicyReconciler;
 import dev.modelgate.operator.policy.PolicyChecker;
+import dev.modelgate.operator.policy.RegoPolicyChecker;
 import dev.modelgate.operator.scan.FileScanner;
 import dev.modelgate.operator.source.ModelSource;
 import dev.modelgate.operator.store.ModelStore;
+import dev.modelgate.policies.epm.PolicyCatalog;
+import dev.modelgate.policies.epm.PolicyEngine;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -131,9 +135,11 @@ public final class ModelGateOperator implements AutoCloseable {
     private final OperatorConfig config;
     private ModelSource source;
     private FileScanner scanner;
-    private ModelDecider decider = new dev.modelgate.operator.decision.ScannerVerdictDecider();
+    // One catalog for the decider and the ModelPolicy check, so each policy compiles once.
+    private final PolicyCatalog policyCatalog = new PolicyCatalog();
+    private ModelDecider decider = new PolicyDecider(policyCatalog, new PolicyEngine());
     private Clock clock = Clock.systemUTC();
-    private PolicyChecker policyChecker = PolicyChecker.structural();
+    private PolicyChecker policyChecker = new RegoPolicyChecker(policyCatalog);
 
     private Builder(KubernetesClient client, OperatorConfig config) {
       this.client = Objects.requireNonNull(client);
@@ -150,13 +156,13 @@ public final class ModelGateOperator implements AutoCloseable {
       return this;
     }
 
-    /** Replaces the decision before policies (the seam for ModelPolicy evaluation). */
+    /** Replaces the decider (default: ModelPolicies over the scanner baseline). */
     public Builder decider(ModelDecider decider) {
       this.decider = decider;
       return this;
     }
 
-    /** Replaces the ModelPolicy check (the seam for Rego compilation). */
+    /** Replaces the ModelPolicy check (default: structure plus Rego compilation). */
     public Builder policyChecker(PolicyChecker checker) {
       this.policyChecker = checker;
       return this;

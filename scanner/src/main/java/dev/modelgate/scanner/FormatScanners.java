@@ -1,9 +1,22 @@
 package dev.modelgate.scanner;
 
+import dev.modelgate.scanner.archive.CompressedStreamScanner;
+import dev.modelgate.scanner.archive.SevenZipScanner;
+import dev.modelgate.scanner.archive.TarArchiveScanner;
+import dev.modelgate.scanner.archive.ZipArchiveScanner;
+import dev.modelgate.scanner.gguf.GgufScanner;
+import dev.modelgate.scanner.json.JsonConfigScanner;
+import dev.modelgate.scanner.keras.Hdf5Scanner;
+import dev.modelgate.scanner.keras.KerasArchiveScanner;
+import dev.modelgate.scanner.keras.KerasMetadataScanner;
 import dev.modelgate.scanner.numpy.NpyScanner;
 import dev.modelgate.scanner.numpy.NpzScanner;
+import dev.modelgate.scanner.onnx.OnnxScanner;
 import dev.modelgate.scanner.pickle.JoblibScanner;
 import dev.modelgate.scanner.pickle.PickleScanner;
+import dev.modelgate.scanner.safetensors.SafetensorsScanner;
+import dev.modelgate.scanner.template.ChatTemplateScanner;
+import dev.modelgate.scanner.tensorflow.TensorflowScanner;
 import dev.modelgate.scanner.torch.TorchLegacyScanner;
 import dev.modelgate.scanner.torch.TorchTarScanner;
 import dev.modelgate.scanner.torch.TorchZipScanner;
@@ -31,7 +44,22 @@ public final class FormatScanners {
     s.add(new NpyScanner());
     s.add(new JoblibScanner());
     s.add(new PickleScanner());
-    // other formats (scanner-formats)
+    // other formats (scanner-formats); zip layouts (Keras) score above the plain zip
+    s.add(new SafetensorsScanner());
+    s.add(new GgufScanner());
+    s.add(new OnnxScanner());
+    s.add(new TensorflowScanner());
+    s.add(new KerasMetadataScanner());
+    s.add(new KerasArchiveScanner());
+    s.add(new Hdf5Scanner());
+    s.add(new ZipArchiveScanner());
+    s.add(new TarArchiveScanner());
+    s.add(new SevenZipScanner());
+    s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.GZIP));
+    s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.BZIP2));
+    s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.XZ));
+    s.add(new JsonConfigScanner());
+    s.add(new ChatTemplateScanner());
     return List.copyOf(s);
   }
 }

@@ -32,7 +32,7 @@ public class ModelPolicyReconciler implements Reconciler<ModelPolicy> {
   public UpdateControl<ModelPolicy> reconcile(ModelPolicy policy, Context<ModelPolicy> context) {
     List<String> problems;
     try {
-      problems = checker.check(policy.getSpec());
+      problems = checker.check(policy.getMetadata().getName(), policy.getSpec());
     } catch (RuntimeException e) {
       problems = List.of("could not check the policy: " + e.getMessage());
     }

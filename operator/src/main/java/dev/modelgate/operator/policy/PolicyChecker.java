@@ -15,6 +15,13 @@ public interface PolicyChecker {
   /** Problems with the policy, for people; empty when it is usable. */
   List<String> check(ModelPolicySpec spec);
 
+  /**
+   * Like {@link #check(ModelPolicySpec)}; the name labels error locations ({@code name.rego:3:7}).
+   */
+  default List<String> check(String name, ModelPolicySpec spec) {
+    return check(spec);
+  }
+
   /** Structural checks only (the shared validator). */
   static PolicyChecker structural() {
     return spec ->

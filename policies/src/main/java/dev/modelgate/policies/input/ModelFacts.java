@@ -58,17 +58,54 @@ public record ModelFacts(
   }
 
   /**
-   * One repo file.
+   * One repo file and what the scanner found in it.
    *
    * @param path path inside the repo
    * @param size size in bytes
    * @param sha256 the LFS sha256, or null for small (non-LFS) files
    * @param gitOid the git blob id
-   * @param scan the scanner's report on the file, or null if it was not scanned
+   * @param format the detected format, or null when the file was not scanned
+   * @param severity the highest finding's severity name ({@code NONE} ... {@code CRITICAL}), or
+   *     null when the file was not scanned
+   * @param findings what the scanner found
+   * @param error why the scanner could not fully read the file, or null
    */
-  public record FileFacts(String path, long size, String sha256, String gitOid, FileReport scan) {
+  public record FileFacts(
+      String path,
+      long size,
+      String sha256,
+      String gitOid,
+      String format,
+      String severity,
+      List<FindingFacts> findings,
+      String error) {
     public FileFacts {
       Objects.requireNonNull(path, "path");
+      findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /** A file with the scanner's report on it ({@code scan} may be null: not scanned). */
+    public static FileFacts of(
+        String path, long size, String sha256, String gitOid, FileReport scan) {
+      if (scan == null) {
+        return new FileFacts(path, size, sha256, gitOid, null, null, List.of(), null);
+      }
+      List<FindingFacts> findings =
+          scan.findings().stream()
+              .map(
+                  f ->
+                      new FindingFacts(
+                          f.severity().name(), f.rule(), f.message(), f.location().toString()))
+              .toList();
+      return new FileFacts(
+          path,
+          size,
+          sha256,
+          gitOid,
+          scan.format(),
+          scan.severity().name(),
+          findings,
+          scan.error());
     }
 
     /**
@@ -78,4 +115,7 @@ public record ModelFacts(
       return sha256 != null ? sha256 : gitOid;
     }
   }
+
+  /** One scanner finding, by name so that any producer (live scan, cached report) can supply it. */
+  public record FindingFacts(String severity, String rule, String message, String location) {}
 }

@@ -1,8 +1,6 @@
 package dev.modelgate.policies.input;
 
 import dev.modelgate.policies.card.ModelCard;
-import dev.modelgate.scanner.FileReport;
-import dev.modelgate.scanner.Finding;
 import dev.modelgate.scanner.Severity;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -41,7 +39,11 @@ public final class PolicyInputBuilder {
     doc.put("model", model(facts));
     doc.put("files", files(facts));
     doc.put("scan", scan(facts));
-    doc.put("card", facts.card().toInput());
+    Map<String, Object> card = new LinkedHashMap<>(facts.card().toInput());
+    if (facts.card().problem() != null) {
+      card.put("problem", facts.card().problem());
+    }
+    doc.put("card", card);
     doc.put("hub", hub(facts, hub));
     doc.put("v0", v0(facts, hub));
     return doc;
@@ -66,27 +68,24 @@ public final class PolicyInputBuilder {
   private static List<Object> files(ModelFacts facts) {
     List<Object> out = new ArrayList<>();
     for (ModelFacts.FileFacts file : facts.files()) {
-      FileReport scan = file.scan();
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("path", file.path());
       m.put("extension", extension(file.path()));
       m.put("size", file.size());
       m.put("sha256", file.sha256());
-      m.put("format", scan == null ? "unscanned" : scan.format());
-      m.put("severity", scan == null ? Severity.NONE.name() : scan.severity().name());
+      m.put("format", file.format() == null ? "unscanned" : file.format());
+      m.put("severity", file.severity() == null ? Severity.NONE.name() : file.severity());
       List<Object> findings = new ArrayList<>();
-      if (scan != null) {
-        for (Finding finding : scan.findings()) {
-          Map<String, Object> fm = new LinkedHashMap<>();
-          fm.put("severity", finding.severity().name());
-          fm.put("rule", finding.rule());
-          fm.put("message", finding.message());
-          fm.put("location", finding.location().toString());
-          findings.add(fm);
-        }
-        if (scan.error() != null) {
-          m.put("error", scan.error());
-        }
+      for (ModelFacts.FindingFacts finding : file.findings()) {
+        Map<String, Object> fm = new LinkedHashMap<>();
+        fm.put("severity", finding.severity());
+        fm.put("rule", finding.rule());
+        fm.put("message", finding.message());
+        fm.put("location", finding.location());
+        findings.add(fm);
+      }
+      if (file.error() != null) {
+        m.put("error", file.error());
       }
       m.put("findings", findings);
       out.add(m);
@@ -98,14 +97,12 @@ public final class PolicyInputBuilder {
     Severity max = Severity.NONE;
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     for (ModelFacts.FileFacts file : facts.files()) {
-      if (file.scan() == null) {
-        continue;
+      Severity fileSeverity = severity(file.severity());
+      if (fileSeverity.compareTo(max) > 0) {
+        max = fileSeverity;
       }
-      if (file.scan().severity().compareTo(max) > 0) {
-        max = file.scan().severity();
-      }
-      for (Finding finding : file.scan().findings()) {
-        counts.merge(finding.severity(), 1, Integer::sum);
+      for (ModelFacts.FindingFacts finding : file.findings()) {
+        counts.merge(severity(finding.severity()), 1, Integer::sum);
       }
     }
     Map<String, Object> countMap = new LinkedHashMap<>();
@@ -116,6 +113,20 @@ public final class PolicyInputBuilder {
     m.put("maxSeverity", max.name());
     m.put("counts", countMap);
     return m;
+  }
+
+  /**
+   * A severity name as the scanner spells it; an unknown name counts as the worst (fail closed).
+   */
+  private static Severity severity(String name) {
+    if (name == null) {
+      return Severity.NONE;
+    }
+    try {
+      return Severity.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return Severity.CRITICAL;
+    }
   }
 
   private static Map<String, Object> hub(ModelFacts facts, HubSecuritySummary summary) {

@@ -38,8 +38,8 @@ class PolicyInputBuilderTest {
             List.of("text-classification"),
             "text-classification",
             List.of(
-                new ModelFacts.FileFacts("pytorch_model.bin", 100, "ab".repeat(32), "c1", pickle),
-                new ModelFacts.FileFacts("config.json", 10, null, "c2", null)),
+                ModelFacts.FileFacts.of("pytorch_model.bin", 100, "ab".repeat(32), "c1", pickle),
+                ModelFacts.FileFacts.of("config.json", 10, null, "c2", null)),
             new HubSecurityData(
                 List.of(
                     new HubSecurityData.FileStatus(

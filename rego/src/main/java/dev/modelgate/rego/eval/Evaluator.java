@@ -1358,7 +1358,9 @@ final class Evaluator {
           t.term(),
           env,
           v -> {
-            if (!(v instanceof BooleanValue b) || b.value()) {
+            // As OPA's query compiler: a single-expression query reports its value even when it
+            // is false; with several expressions, false fails the query.
+            if (body.size() == 1 || !(v instanceof BooleanValue b) || b.value()) {
               vals[i] = v;
               evalQuery(body, i + 1, env, vals, k);
             }

@@ -134,7 +134,14 @@ public final class NumberValue implements Value {
   @Override
   public int hashCode() {
     if (!hashed) {
-      hash = value.signum() == 0 ? 0 : value.stripTrailingZeros().hashCode();
+      // Mixed so that nearby integers spread over the table (BigDecimal's own hash clusters).
+      var l = longValue();
+      long bits =
+          l.isPresent()
+              ? l.getAsLong()
+              : Double.doubleToLongBits(value.doubleValue()) ^ 0x5bd1e995L;
+      bits *= 0x9E3779B97F4A7C15L;
+      hash = (int) (bits ^ (bits >>> 32));
       hashed = true;
     }
     return hash;

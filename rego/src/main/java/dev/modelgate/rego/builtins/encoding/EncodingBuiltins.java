@@ -217,7 +217,7 @@ public final class EncodingBuiltins {
   }
 
   /** Go's encoding/json escapes HTML-significant characters; they only occur inside strings. */
-  static String goJson(String json) {
+  public static String goJson(String json) {
     StringBuilder b = new StringBuilder(json.length());
     for (int i = 0; i < json.length(); i++) {
       char ch = json.charAt(i);
