@@ -17,12 +17,16 @@ public final class DemoExpectations {
       Map.of(
           "tiny-chat", "Available",
           "licensed-llm", "Available",
-          "totally-safe-bert", "Quarantined");
+          "tiny-demo-lm", "Available",
+          "totally-safe-bert", "Quarantined",
+          "sketchy-llm", "Quarantined");
 
   static final Map<String, Boolean> ADMITTED =
       Map.of(
           "Deployment/chat-server", true,
+          "Job/nightly-eval", true,
           "Pod/bert-tgi", false,
+          "InferenceService/sketchy-llm", false,
           "Pod/quick-experiment", false);
 
   private DemoExpectations() {}

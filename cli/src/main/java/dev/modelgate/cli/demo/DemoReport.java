@@ -7,14 +7,17 @@ import java.util.List;
 /** Prints the outcome as two plain-text tables, wrapped to stay readable in a terminal. */
 public final class DemoReport {
 
-  private static final int REASON_WIDTH = 70;
+  /** Widest a wrapped column may be; the others take what their longest cell needs. */
+  private static final int TAGS_WIDTH = 30;
+
+  private static final int REASON_WIDTH = 64;
 
   private DemoReport() {}
 
   public static void print(DemoScenario.Outcome outcome, PrintWriter out) {
     out.println("HFModels: what the operator decided");
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"NAMESPACE/NAME", "REPO", "PHASE", "MAX SEVERITY", "TAGS", "REASONS"});
+    rows.add(new String[] {"NAMESPACE/NAME", "REPO", "PHASE", "SEVERITY", "TAGS", "WHY"});
     for (DemoScenario.ModelRow m : outcome.models()) {
       rows.add(
           new String[] {
@@ -22,11 +25,11 @@ public final class DemoReport {
             m.repo(),
             m.phase(),
             m.maxSeverity(),
-            m.tags().isEmpty() ? "-" : String.join(",", m.tags()),
+            m.tags().isEmpty() ? "-" : String.join(", ", m.tags()),
             m.reasons().isBlank() ? "-" : m.reasons()
           });
     }
-    table(rows, out);
+    table(rows, new int[] {0, 0, 0, 0, TAGS_WIDTH, REASON_WIDTH}, out);
     out.println();
     out.println("Admission: what the webhook answered for each workload");
     rows = new ArrayList<>();
@@ -38,28 +41,40 @@ public final class DemoReport {
       }
       rows.add(new String[] {a.workload(), a.verdict(), why.isBlank() ? "-" : why});
     }
-    table(rows, out);
+    table(rows, new int[] {0, 0, 80}, out);
     out.flush();
   }
 
-  /** Aligned columns; the last column wraps at {@link #REASON_WIDTH} characters. */
-  static void table(List<String[]> rows, PrintWriter out) {
+  /**
+   * Aligned columns. A column with a positive entry in {@code wrapAt} wraps its cells at that many
+   * characters; the others are as wide as their longest cell.
+   */
+  static void table(List<String[]> rows, int[] wrapAt, PrintWriter out) {
     int columns = rows.get(0).length;
+    List<List<List<String>>> cells = new ArrayList<>();
     int[] width = new int[columns];
     for (String[] row : rows) {
-      for (int i = 0; i < columns - 1; i++) {
-        width[i] = Math.max(width[i], row[i].length());
-      }
-    }
-    for (String[] row : rows) {
-      List<String> last = wrap(row[columns - 1], REASON_WIDTH);
-      for (int line = 0; line < last.size(); line++) {
-        StringBuilder sb = new StringBuilder("  ");
-        for (int i = 0; i < columns - 1; i++) {
-          String cell = line == 0 ? row[i] : "";
-          sb.append(cell).append(" ".repeat(width[i] - cell.length() + 2));
+      List<List<String>> wrapped = new ArrayList<>();
+      for (int i = 0; i < columns; i++) {
+        List<String> lines = wrapAt[i] > 0 ? wrap(row[i], wrapAt[i]) : List.of(row[i]);
+        for (String line : lines) {
+          width[i] = Math.max(width[i], line.length());
         }
-        sb.append(last.get(line));
+        wrapped.add(lines);
+      }
+      cells.add(wrapped);
+    }
+    for (List<List<String>> row : cells) {
+      int height = row.stream().mapToInt(List::size).max().orElse(1);
+      for (int line = 0; line < height; line++) {
+        StringBuilder sb = new StringBuilder("  ");
+        for (int i = 0; i < columns; i++) {
+          String cell = line < row.get(i).size() ? row.get(i).get(line) : "";
+          sb.append(cell);
+          if (i < columns - 1) {
+            sb.append(" ".repeat(width[i] - cell.length() + 2));
+          }
+        }
         out.println(sb.toString().stripTrailing());
       }
     }

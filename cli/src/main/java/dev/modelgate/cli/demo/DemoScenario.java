@@ -1,7 +1,6 @@
 package dev.modelgate.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelgate.crds.FindingSummary;
 import dev.modelgate.crds.HFModel;
 import dev.modelgate.crds.HFModelStatus;
 import dev.modelgate.crds.ModelPolicy;
@@ -187,44 +186,22 @@ public final class DemoScenario {
   }
 
   /**
-   * Why the model is where it is: matched policies' reasons, else the worst finding, else the
-   * message.
+   * Why the model is where it is: the operator's one-line message (the policy that set the state,
+   * or the scanner's verdict), else the matched policies' reasons.
    */
   static String reasons(HFModelStatus s) {
     if (s == null) {
       return "";
     }
+    if (s.getMessage() != null && !s.getMessage().isBlank()) {
+      return s.getMessage();
+    }
     List<String> out = new ArrayList<>();
     for (PolicyDecision d :
         s.getDecisions() == null ? List.<PolicyDecision>of() : s.getDecisions()) {
-      if (Boolean.TRUE.equals(d.getMatched())) {
-        String why =
-            d.getReasons() == null || d.getReasons().isEmpty()
-                ? "matched"
-                : String.join("; ", d.getReasons());
-        out.add(d.getPolicy() + ": " + why);
-      } else if (d.getError() != null && !d.getError().isBlank()) {
-        out.add(d.getPolicy() + ": error: " + d.getError());
+      if (Boolean.TRUE.equals(d.getMatched()) && d.getReasons() != null) {
+        out.add(d.getPolicy() + ": " + String.join("; ", d.getReasons()));
       }
-    }
-    if (out.isEmpty() && s.getFindings() != null && !s.getFindings().isEmpty()) {
-      FindingSummary worst =
-          s.getFindings().stream()
-              .max(
-                  Comparator.comparing(
-                      f -> f.getSeverity() == null ? -1 : f.getSeverity().ordinal()))
-              .orElseThrow();
-      out.add(
-          worst.getSeverity()
-              + " "
-              + worst.getRule()
-              + " in "
-              + worst.getFile()
-              + ": "
-              + worst.getMessage());
-    }
-    if (out.isEmpty() && s.getMessage() != null && !s.getMessage().isBlank()) {
-      out.add(s.getMessage());
     }
     return String.join(" | ", out);
   }

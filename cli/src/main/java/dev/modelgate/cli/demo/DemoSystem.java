@@ -1,11 +1,12 @@
 package dev.modelgate.cli.demo;
 
+import dev.modelgate.crds.ModelPolicy;
 import dev.modelgate.hub.server.HubServer;
 import dev.modelgate.operator.ModelGateOperator;
 import dev.modelgate.operator.OperatorConfig;
-import dev.modelgate.operator.decision.ScannerVerdictDecider;
 import dev.modelgate.operator.scan.ModelScannerAdapter;
 import dev.modelgate.operator.source.HubModelSource;
+import dev.modelgate.policies.shipped.ShippedPolicies;
 import dev.modelgate.webhook.Webhook;
 import dev.modelgate.webhook.decide.EnforcementMode;
 import dev.modelgate.webhook.decide.MissingModelPolicy;
@@ -25,9 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * The whole of ModelGate on one machine, every server on 127.0.0.1: the in-process API server, the
- * Hub server over a folder of repos, the operator (server-side apply off, as the mock API server
- * needs) and the webhook over real HTTPS. Each part can be stopped and started again, which the
- * end-to-end tests use.
+ * Hub server over a folder of repos, the shipped ModelPolicies, the operator (server-side apply
+ * off, as the mock API server needs) and the webhook over real HTTPS. Each part can be stopped and
+ * started again, which the end-to-end tests use.
  */
 public final class DemoSystem implements AutoCloseable {
 
@@ -65,6 +66,7 @@ public final class DemoSystem implements AutoCloseable {
     Path work = Files.createTempDirectory("modelgate-demo-");
     DemoSystem system = new DemoSystem(work, hubDir);
     try {
+      system.installShippedPolicies();
       system.startHub(0);
       system.startOperator();
       system.startWebhook(0);
@@ -72,6 +74,15 @@ public final class DemoSystem implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       system.close();
       throw e;
+    }
+  }
+
+  /**
+   * Creates the ModelPolicies ModelGate ships (policies/shipped), as the Helm chart installs them.
+   */
+  public void installShippedPolicies() {
+    for (ModelPolicy policy : ShippedPolicies.load()) {
+      api.client().resource(policy).create();
     }
   }
 
@@ -107,7 +118,6 @@ public final class DemoSystem implements AutoCloseable {
         ModelGateOperator.builder(api.client(), config)
             .source(HubModelSource.forConfig(config))
             .scanner(new ModelScannerAdapter())
-            .decider(new ScannerVerdictDecider())
             .build()
             .start();
   }

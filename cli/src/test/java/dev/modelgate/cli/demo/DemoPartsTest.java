@@ -113,6 +113,7 @@ class DemoPartsTest {
     StringWriter text = new StringWriter();
     DemoReport.table(
         List.of(new String[] {"A", "WHY"}, new String[] {"long-name", "word ".repeat(30).strip()}),
+        new int[] {0, 70},
         new PrintWriter(text, true));
     List<String> lines = text.toString().lines().toList();
     assertThat(lines.get(0)).isEqualTo("  A          WHY");
