@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       HubCommand.class,
+      OperatorCommand.class,
       WebhookCommand.class,
+      WebhookBenchCommand.class,
       PolicyCommand.class,
       DemoCommand.class
     })

@@ -3,7 +3,6 @@ package dev.modelgate.cli;
 import dev.modelgate.webhook.Webhook;
 import dev.modelgate.webhook.decide.EnforcementMode;
 import dev.modelgate.webhook.decide.MissingModelPolicy;
-import dev.modelgate.webhook.validate.RegoCompiler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
@@ -104,7 +103,7 @@ public final class WebhookCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Webhook.Config config = config();
     try (KubernetesClient client = new KubernetesClientBuilder().build();
-        Webhook webhook = new Webhook(config, client, RegoCompiler.NONE)) {
+        Webhook webhook = new Webhook(config, client)) {
       int bound = webhook.start();
       System.out.println(
           "modelgate webhook listening on https://" + bind + ":" + bound + "/validate");

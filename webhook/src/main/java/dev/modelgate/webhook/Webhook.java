@@ -10,7 +10,6 @@ import dev.modelgate.webhook.extract.WorkloadExtractor;
 import dev.modelgate.webhook.tls.ReloadingKeyManager;
 import dev.modelgate.webhook.validate.HFModelValidator;
 import dev.modelgate.webhook.validate.ModelPolicyValidator;
-import dev.modelgate.webhook.validate.RegoCompiler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ public final class Webhook implements AutoCloseable {
   private final ReloadingKeyManager keys;
   private int port = -1;
 
-  public Webhook(Config config, KubernetesClient client, RegoCompiler rego) throws IOException {
+  public Webhook(Config config, KubernetesClient client) throws IOException {
     this.keys =
         new ReloadingKeyManager(
             config.certFile(), config.keyFile(), config.certCheckInterval(), Clock.systemUTC());
@@ -79,8 +78,7 @@ public final class Webhook implements AutoCloseable {
             new WorkloadExtractor(new PodSpecExtractor(config.storeClaims())),
             new AdmissionDecider(caches.models(), config.missingModel()),
             new EnforcementPolicy(config.defaultMode(), config.exemptNamespaces(), caches),
-            Map.of(
-                "HFModel", new HFModelValidator(), "ModelPolicy", new ModelPolicyValidator(rego)));
+            Map.of("HFModel", new HFModelValidator(), "ModelPolicy", new ModelPolicyValidator()));
     this.server =
         new WebhookServer(
             new WebhookServer.Options(

@@ -11,7 +11,6 @@ import dev.modelgate.webhook.decide.MissingModelPolicy;
 import dev.modelgate.webhook.testing.MockCluster;
 import dev.modelgate.webhook.testing.Reviews;
 import dev.modelgate.webhook.testing.TestCerts;
-import dev.modelgate.webhook.validate.RegoCompiler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -120,8 +119,7 @@ class WebhookIT {
                 64 * 1024,
                 16,
                 Duration.ofMillis(200)),
-            cluster.client(),
-            RegoCompiler.NONE);
+            cluster.client());
     webhook.start();
     http = client(first.certificate(), second.certificate());
     await().atMost(Duration.ofSeconds(30)).until(() -> get("/readyz").statusCode() == 200);
@@ -578,6 +576,18 @@ class WebhookIT {
         json(
             "{'metadata':{'name':'p'},'spec':{'precedence':1,'rego':'package cloudsmith\\ndefault match := false','actions':[{'type':'AddTags','tags':['x']}]}}");
     assertThat(admitPolicy(goodPolicy).path("allowed").asBoolean()).isTrue();
+    // Broken Rego is rejected at apply time with file:line:col, by the operator's own compiler.
+    JsonNode parseError =
+        json("{'metadata':{'name':'broken'},'spec':{'rego':'package cloudsmith\\n\\nmatch if {'}}");
+    JsonNode pe = admitPolicy(parseError);
+    assertThat(pe.path("allowed").asBoolean()).isFalse();
+    assertThat(pe.path("status").path("message").asText())
+        .contains("invalid ModelPolicy broken", "broken.rego:3:", "rego_parse_error");
+    JsonNode unsafe =
+        json(
+            "{'metadata':{'name':'unsafe'},'spec':{'rego':'package cloudsmith\\nmatch if { x }'}}");
+    assertThat(admitPolicy(unsafe).path("status").path("message").asText())
+        .contains("unsafe.rego:2:", "rego_unsafe_var_error");
     JsonNode badModel =
         json(
             "{'metadata':{'name':'m','namespace':'ml'},'spec':{'repo':'not a repo','revision':'../x'}}");

@@ -9,6 +9,7 @@ import dev.modelgate.operator.scan.ScanFinding;
 import dev.modelgate.operator.source.ModelFacts;
 import dev.modelgate.operator.store.ModelReport;
 import dev.modelgate.operator.store.ScannedFile;
+import dev.modelgate.policies.card.ModelCard;
 import dev.modelgate.policies.card.ModelCardParser;
 import dev.modelgate.policies.epm.Baseline;
 import dev.modelgate.policies.epm.PolicyCatalog;
@@ -21,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides with ModelPolicies (Cloudsmith EPM semantics) on top of the scanner baseline: builds the
@@ -31,6 +33,11 @@ import java.util.Map;
 public final class PolicyDecider implements ModelDecider {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Parsed cards by README text: many models share a card, and re-deciding must stay cheap. */
+  private static final int MAX_CACHED_CARDS = 1024;
+
+  private final Map<String, ModelCard> cards = new ConcurrentHashMap<>();
 
   private final PolicyCatalog catalog;
   private final PolicyEngine engine;
@@ -57,7 +64,7 @@ public final class PolicyDecider implements ModelDecider {
     PolicyOutcome outcome =
         engine.evaluate(
             catalog.active(input.policies()),
-            PolicyInputBuilder.build(facts(input.model(), input.report())),
+            PolicyInputBuilder.build(facts(input.model(), input.report(), card(input.report()))),
             baseline);
 
     List<PolicyDecision> log = new ArrayList<>();
@@ -84,8 +91,20 @@ public final class PolicyDecider implements ModelDecider {
     return scanner.reason();
   }
 
+  private ModelCard card(ModelReport report) {
+    String text = report.card();
+    if (text == null || text.isEmpty()) {
+      return ModelCard.EMPTY;
+    }
+    if (cards.size() >= MAX_CACHED_CARDS) {
+      cards.clear(); // a crude bound; a cache miss only costs a parse
+    }
+    return cards.computeIfAbsent(text, ModelCardParser::parse);
+  }
+
   /** The policy module's view of a cached report. */
-  static dev.modelgate.policies.input.ModelFacts facts(ModelRef ref, ModelReport report) {
+  static dev.modelgate.policies.input.ModelFacts facts(
+      ModelRef ref, ModelReport report, ModelCard card) {
     ModelFacts model = report.model();
     List<dev.modelgate.policies.input.ModelFacts.FileFacts> files = new ArrayList<>();
     List<HubSecurityData.FileStatus> hubFiles = new ArrayList<>();
@@ -133,7 +152,7 @@ public final class PolicyDecider implements ModelDecider {
         model == null ? null : model.pipelineTag(),
         files,
         new HubSecurityData(hubFiles, withIssues, scansDone),
-        ModelCardParser.parse(report.card()));
+        card);
   }
 
   private static HubSecurityData.FileStatus hubStatus(String path, JsonNode status) {

@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ModelProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(ModelProcessor.class);
+  private static final String TOKEN_SECRET_MISSING = "TokenSecretMissing";
 
   /** What a reconcile produced: the status to write and when to look again (null = on events). */
   record Outcome(HFModelStatus status, Duration requeue) {}
@@ -203,9 +204,15 @@ final class ModelProcessor {
 
   private Outcome fail(HFModel m, HFModelStatus status, String reason, String message) {
     withdraw(m.getMetadata().getNamespace(), m.getMetadata().getName());
-    transientAttempts.remove(m.getMetadata().getUid());
-    failedAt.put(m.getMetadata().getUid(), clock.instant());
     StatusUpdates.failed(status, m.getMetadata().getGeneration(), reason, message, clock.instant());
+    String uid = m.getMetadata().getUid();
+    if (TOKEN_SECRET_MISSING.equals(reason)) {
+      // The Secret is often applied together with the HFModel, and may land just after it: look
+      // again soon (with backoff) rather than at the slow recheck of Hub-side failures.
+      return new Outcome(status, backoff(transientAttempts.merge(uid, 1, Integer::sum)));
+    }
+    transientAttempts.remove(uid);
+    failedAt.put(uid, clock.instant());
     return new Outcome(status, config.failedRecheck());
   }
 

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class OperatorTestBase {
   static final String NS = "ml";
-  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path tmp;
   KubernetesMockServer k8s;
@@ -111,6 +111,18 @@ abstract class OperatorTestBase {
     return repo;
   }
 
+  /**
+   * A small model repo: the demo's {@code config.json} and a spec-conformant safetensors file of
+   * {@code floats} F32 values (its first byte is not a pickle opcode, so content sniffing has no
+   * ambiguity to resolve).
+   */
+  TestHubRepo fixtureRepo(String repoId, int floats) throws IOException {
+    Path dir = repoRoot().resolve("examples/hub/acme-ml/tiny-chat");
+    return TestHubRepo.in(hubRoot, repoId)
+        .file("config.json", Files.readAllBytes(dir.resolve("config.json")))
+        .file("model.safetensors", SafetensorsFixture.oneTensor(floats, 1));
+  }
+
   static Path repoRoot() {
     String root = System.getenv("MODELGATE_REPO_ROOT");
     return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
@@ -166,12 +178,22 @@ abstract class OperatorTestBase {
   /** Waits until the HFModel reaches one of {@code phases} and returns it. */
   HFModel awaitPhase(String name, Phase... phases) {
     List<Phase> wanted = Arrays.asList(phases);
-    return await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(20))
-        .until(
-            () -> get(name),
-            m -> m != null && m.getStatus() != null && wanted.contains(m.getStatus().getPhase()));
+    try {
+      return await()
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              () -> get(name),
+              m -> m != null && m.getStatus() != null && wanted.contains(m.getStatus().getPhase()));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          name + " never reached " + wanted + "; status: " + statusJson(name), e);
+    }
+  }
+
+  String statusJson(String name) {
+    HFModel m = get(name);
+    return m == null ? "(gone)" : client.getKubernetesSerialization().asJson(m.getStatus());
   }
 
   void tokenSecret(String name, String token) {

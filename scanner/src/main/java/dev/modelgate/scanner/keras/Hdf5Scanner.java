@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * HDF5 (Keras 2 {@code .h5} models and Keras 3 {@code model.weights.h5}), read with jHDF through
  * the byte source: only the root attributes Keras writes its model in ({@code model_config}, {@code
- * training_config}) are read and checked like a {@code config.json}; datasets are never read.
+ * training_config}) are read and checked like a {@code config.json}; datasets are never read. jHDF
+ * trusts the sizes a header declares, so a forged one fails as a single oversized allocation; that
+ * is caught and reported like any other unreadable structure.
  */
 public final class Hdf5Scanner implements FormatScanner {
   private static final byte[] MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
@@ -48,6 +50,7 @@ public final class Hdf5Scanner implements FormatScanner {
 
   @Override
   public void scan(ByteSource source, ScanContext ctx) throws IOException {
+    Hdf5Guard.check(source);
     HdfFile hdf;
     try {
       hdf = new HdfFile(new ByteSourceChannel(source), URI.create("file:///modelgate-source.h5"));
@@ -77,6 +80,10 @@ public final class Hdf5Scanner implements FormatScanner {
       }
     } catch (RuntimeException | StackOverflowError e) {
       throw new MalformedFileException("HDF5 structure unreadable: " + e, -1);
+    } catch (OutOfMemoryError e) {
+      // jHDF allocates buffers of the sizes a header declares before reading them; a forged size
+      // fails as one oversized allocation, which leaves the heap as it was
+      throw new MalformedFileException("HDF5 header declares a structure too large to read", -1);
     }
   }
 

@@ -71,7 +71,7 @@ public final class OnnxScanner implements FormatScanner {
 
   @Override
   public Set<String> extensions() {
-    return Set.of("onnx", "ort");
+    return Set.of("onnx");
   }
 
   @Override

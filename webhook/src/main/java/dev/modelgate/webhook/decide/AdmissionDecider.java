@@ -21,6 +21,9 @@ public final class AdmissionDecider {
 
   static final int MAX_WARNINGS = 20;
 
+  private static final java.util.regex.Pattern COMMIT_PREFIX =
+      java.util.regex.Pattern.compile("[0-9a-f]{7,40}");
+
   private static final int MAX_REASONS = 2;
   private static final int MAX_REASON_CHARS = 100;
 
@@ -112,7 +115,7 @@ public final class AdmissionDecider {
     if (wanted == null) return true;
     String resolved = m.resolvedRevision();
     String w = wanted.toLowerCase(Locale.ROOT);
-    if (w.matches("[0-9a-f]{7,40}")) {
+    if (COMMIT_PREFIX.matcher(w).matches()) {
       if (resolved != null && resolved.toLowerCase(Locale.ROOT).startsWith(w)) return true;
     }
     return m.revision() != null && m.revision().equals(wanted);

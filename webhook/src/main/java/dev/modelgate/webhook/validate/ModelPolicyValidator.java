@@ -2,34 +2,28 @@ package dev.modelgate.webhook.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.crds.ModelPolicySpec;
-import dev.modelgate.crds.validation.ModelPolicySpecValidator;
-import dev.modelgate.crds.validation.Violation;
+import dev.modelgate.policies.epm.ModelPolicyCompiler;
+import dev.modelgate.policies.epm.PolicyCompilation;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ModelPolicy on create/update: the operator's structural {@link ModelPolicySpecValidator}, then
- * the Rego through the {@link RegoCompiler} seam, so a broken policy is rejected at {@code kubectl
- * apply} with line:column.
+ * ModelPolicy on create/update, checked exactly as the operator will run it: {@link
+ * ModelPolicyCompiler} applies the structural validator and then compiles the Rego (and its query),
+ * so broken Rego is rejected at {@code kubectl apply} with {@code file:line:col: code: message}.
  */
 public final class ModelPolicyValidator implements ResourceValidator {
 
-  private final RegoCompiler compiler;
-
-  public ModelPolicyValidator(RegoCompiler compiler) {
-    this.compiler = compiler;
-  }
+  private final ModelPolicyCompiler compiler = new ModelPolicyCompiler();
 
   @Override
   public List<String> validate(JsonNode object) {
     List<String> errors = new ArrayList<>();
     ModelPolicySpec spec = SpecReader.read(object, ModelPolicySpec.class, errors);
     if (spec == null) return errors;
-    for (Violation v : ModelPolicySpecValidator.validate(spec)) errors.add(v.toString());
-    if (errors.isEmpty()) {
-      for (String e : compiler.compile(spec.getRego(), spec.getQuery()))
-        errors.add("spec.rego: " + e);
-    }
+    String name = object.path("metadata").path("name").asText("policy");
+    PolicyCompilation compilation = compiler.compile(name.isEmpty() ? "policy" : name, spec);
+    if (!compilation.isValid()) errors.addAll(compilation.errors());
     return errors;
   }
 }

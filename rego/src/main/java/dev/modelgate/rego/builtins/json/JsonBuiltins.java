@@ -6,7 +6,6 @@ import dev.modelgate.rego.builtins.BuiltinException;
 import dev.modelgate.rego.builtins.BuiltinRegistry;
 import dev.modelgate.rego.builtins.support.Operands;
 import dev.modelgate.rego.value.ArrayValue;
-import dev.modelgate.rego.value.NumberValue;
 import dev.modelgate.rego.value.ObjectValue;
 import dev.modelgate.rego.value.SetValue;
 import dev.modelgate.rego.value.StringValue;
@@ -24,6 +23,14 @@ public final class JsonBuiltins {
     r.function("json.filter", 2, (c, a) -> filterOrRemove(c, a, true));
     r.function("json.remove", 2, (c, a) -> filterOrRemove(c, a, false));
     r.function("json.patch", 2, JsonBuiltins::patch);
+    r.function(
+        "json.match_schema",
+        2,
+        dev.modelgate.rego.builtins.support.Guard.guarded(JsonBuiltins::matchSchema));
+    r.function(
+        "json.verify_schema",
+        1,
+        dev.modelgate.rego.builtins.support.Guard.guarded(JsonBuiltins::verifySchema));
   }
 
   private static Value patch(BuiltinContext c, List<Value> a) throws BuiltinException {
@@ -31,6 +38,55 @@ public final class JsonBuiltins {
     ArrayValue patches = Args.array(a, 1);
     c.charge(patches.size());
     return JsonPatch.apply(doc, patches.items());
+  }
+
+  /** A JSON document given as a string (parsed) or as a value. */
+  private static Value jsonOperand(Value v, int position) throws BuiltinException {
+    if (v instanceof StringValue s) {
+      try {
+        return dev.modelgate.rego.value.ValueJson.parse(s.value());
+      } catch (RuntimeException e) {
+        throw BuiltinException.error("operand " + position + ": invalid JSON: " + e.getMessage());
+      }
+    }
+    return v;
+  }
+
+  private static Value matchSchema(BuiltinContext c, List<Value> a) throws BuiltinException {
+    Value doc = jsonOperand(a.get(0), 1);
+    Value schema = jsonOperand(a.get(1), 2);
+    List<JsonSchema.Error> errors = JsonSchema.validate(doc, schema);
+    List<Value> out = new ArrayList<>();
+    for (JsonSchema.Error e : errors) {
+      out.add(e.toValue());
+    }
+    c.charge(1 + out.size());
+    return ArrayValue.of(
+        dev.modelgate.rego.value.BooleanValue.of(errors.isEmpty()), ArrayValue.of(out));
+  }
+
+  private static Value verifySchema(BuiltinContext c, List<Value> a) throws BuiltinException {
+    Value schema;
+    try {
+      schema = jsonOperand(a.get(0), 1);
+    } catch (BuiltinException e) {
+      return ArrayValue.of(
+          dev.modelgate.rego.value.BooleanValue.FALSE, StringValue.of(e.getMessage()));
+    }
+    if (!(schema instanceof ObjectValue)
+        && !(schema instanceof dev.modelgate.rego.value.BooleanValue)) {
+      return ArrayValue.of(
+          dev.modelgate.rego.value.BooleanValue.FALSE,
+          StringValue.of("schema must be an object or a boolean"));
+    }
+    try {
+      JsonSchema.checkSchema(schema, 0);
+    } catch (IllegalArgumentException e) {
+      return ArrayValue.of(
+          dev.modelgate.rego.value.BooleanValue.FALSE, StringValue.of(e.getMessage()));
+    }
+    return ArrayValue.of(
+        dev.modelgate.rego.value.BooleanValue.TRUE, dev.modelgate.rego.value.NullValue.INSTANCE);
   }
 
   /** A trie of paths; a node with {@code leaf} set selects its whole subtree. */
@@ -105,12 +161,9 @@ public final class JsonBuiltins {
     return out == null ? ObjectValue.EMPTY : out;
   }
 
-  /** The key of a document child addressed by a path segment (array indexes may be strings). */
+  /** An array index addressed by a path segment: only a decimal string selects an element. */
   private static Integer arrayIndex(Value seg, int size) {
-    String s =
-        seg instanceof StringValue sv
-            ? sv.value()
-            : seg instanceof NumberValue n ? n.toString() : null;
+    String s = seg instanceof StringValue sv ? sv.value() : null;
     if (s == null || s.isEmpty() || s.length() > 9 || !s.chars().allMatch(Character::isDigit)) {
       return null;
     }

@@ -16,6 +16,9 @@ public final class GoSprintf {
 
   private static final int MAX_NUM = 1_000_000; // Go's tooLarge bound for widths and precisions
 
+  /** Output beyond this many characters is refused (many wide verbs could exhaust memory). */
+  public static final int MAX_OUTPUT = 16 * 1024 * 1024;
+
   private final String format;
   private final List<?> args;
   private final StringBuilder out = new StringBuilder();
@@ -71,6 +74,9 @@ public final class GoSprintf {
       }
       if (i >= end) {
         break;
+      }
+      if (out.length() > MAX_OUTPUT) {
+        throw new IllegalArgumentException("sprintf: result too large");
       }
       i++; // skip '%'
       flags.clear();

@@ -51,7 +51,18 @@ public final class StringBuiltins {
     r.function("strings.any_prefix_match", 2, (c, a) -> anyMatch(a, true));
     r.function("strings.any_suffix_match", 2, (c, a) -> anyMatch(a, false));
     r.function("strings.count", 2, StringBuiltins::count);
-    r.function("sprintf", 2, StringBuiltins::sprintf);
+    r.function(
+        "sprintf", 2, dev.modelgate.rego.builtins.support.Guard.guarded(StringBuiltins::sprintf));
+    r.function(
+        "strings.render_template",
+        2,
+        dev.modelgate.rego.builtins.support.Guard.guarded(
+            (c, a) -> {
+              String template = Args.string(a, 0);
+              ObjectValue vars = Args.object(a, 1);
+              c.charge(1 + template.length() / 16);
+              return str(GoTemplate.render(template, vars));
+            }));
   }
 
   private static Value bool(boolean b) {

@@ -86,6 +86,17 @@ public final class UuidBuiltins {
     ObjectValue.Builder b = ObjectValue.builder();
     b.put("version", NumberValue.of(version));
     b.put("variant", StringValue.of(variant));
+    if (version == 6 || version == 7) {
+      long t100ns =
+          version == 6
+              ? (u32(u, 0) << 28) | (u16(u, 4) << 12) | (u16(u, 6) & 0xfff)
+              : ((u32(u, 0) << 16) | u16(u, 4)) * 10_000L + GREGORIAN_TO_UNIX_100NS;
+      b.put(
+          "time",
+          NumberValue.of(
+              BigInteger.valueOf(t100ns - GREGORIAN_TO_UNIX_100NS)
+                  .multiply(BigInteger.valueOf(100))));
+    }
     if (version == 1 || version == 2) {
       long time = u32(u, 0) | (u16(u, 4) << 32) | ((u16(u, 6) & 0xfff) << 48);
       BigInteger unixNanos =

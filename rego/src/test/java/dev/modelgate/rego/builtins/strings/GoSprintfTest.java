@@ -77,6 +77,14 @@ class GoSprintfTest {
   }
 
   @Test
+  void hugeOutputIsRefused() {
+    Object[] args = new Object[40];
+    java.util.Arrays.fill(args, 1L);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> f("%1000000d".repeat(40), args))
+        .hasMessage("sprintf: result too large");
+  }
+
+  @Test
   void widthsFromArgumentsAndIndexes() {
     assertThat(f("%*d|%-*d|", 5L, 42L, 4L, 1L)).isEqualTo("   42|1   |");
     assertThat(f("%.*f", 2L, 3.14159)).isEqualTo("3.14");
