@@ -5,8 +5,8 @@ import dev.modelgate.rego.value.Value;
 
 /**
  * A builtin failed. The engine reports it as {@code <builtin name>: <message>} with the code of its
- * {@link Kind}, like OPA. Type errors always abort the evaluation; other builtin errors make the
- * call undefined unless strict builtin errors are on (OPA's {@code strict-builtin-errors}).
+ * {@link Kind}, like OPA. Type and builtin errors make the call undefined unless strict builtin
+ * errors are on (OPA's {@code strict-builtin-errors}), then they abort; HALT always aborts.
  */
 public final class BuiltinException extends Exception {
 

@@ -66,6 +66,11 @@ public final class Compiler {
       }
     }
     for (Module m : modules) {
+      // A package exists (as {}) even when it has no rules, as in OPA.
+      RuleNode pkg = root;
+      for (String s : m.packagePath()) {
+        pkg = pkg.child(s);
+      }
       for (Rule r : m.rules()) {
         CompiledRule cr = compileRule(m, r);
         if (cr == null) {
@@ -192,7 +197,7 @@ public final class Compiler {
     value = rewriteHeadClosures(value, ordered.bound(), mentioned);
     if (r.isDefault()) {
       Set<String> vs = new HashSet<>();
-      Terms.vars(value, vs);
+      Terms.topVars(value, vs);
       if (!vs.isEmpty()) {
         errors.add(
             new RegoError(
@@ -399,20 +404,31 @@ public final class Compiler {
         case Term.Call c -> call(c, s);
         case Term.ArrayCompr c -> {
           Scope inner = new Scope(s);
-          List<Literal> b = body(c.body(), inner);
-          yield new Term.ArrayCompr(term(c.head(), inner), b, c.loc());
+          List<Literal> b = new ArrayList<>(body(c.body(), inner));
+          yield new Term.ArrayCompr(headInBody(term(c.head(), inner), b), b, c.loc());
         }
         case Term.SetCompr c -> {
           Scope inner = new Scope(s);
-          List<Literal> b = body(c.body(), inner);
-          yield new Term.SetCompr(term(c.head(), inner), b, c.loc());
+          List<Literal> b = new ArrayList<>(body(c.body(), inner));
+          yield new Term.SetCompr(headInBody(term(c.head(), inner), b), b, c.loc());
         }
         case Term.ObjectCompr c -> {
           Scope inner = new Scope(s);
-          List<Literal> b = body(c.body(), inner);
-          yield new Term.ObjectCompr(term(c.key(), inner), term(c.value(), inner), b, c.loc());
+          List<Literal> b = new ArrayList<>(body(c.body(), inner));
+          Term key = headInBody(term(c.key(), inner), b);
+          yield new Term.ObjectCompr(key, headInBody(term(c.value(), inner), b), b, c.loc());
         }
       };
+    }
+
+    /** A comprehension head that iterates or calls is evaluated in the body, as OPA does. */
+    private Term headInBody(Term head, List<Literal> body) {
+      if (!needsBody(head)) {
+        return head;
+      }
+      Term.Var v = new Term.Var("__head$" + HEAD_VARS.incrementAndGet(), head.loc());
+      body.add(new Literal(new Expr.Unify(v, head), false, List.of(), head.loc()));
+      return v;
     }
 
     private List<Term> terms(List<Term> ts, Scope s) {

@@ -74,19 +74,30 @@ final class RecursionCheck {
 
   /** Rule nodes a reference to this path reads: ancestors with rules, the node, descendants. */
   private void targets(List<String> path, Set<RuleNode> out) {
-    RuleNode n = root;
-    for (String s : path) {
-      if (!allRules(n).isEmpty()) {
-        out.add(n);
+    match(root, path, 0, out);
+  }
+
+  private void match(RuleNode n, List<String> path, int i, Set<RuleNode> out) {
+    if (i == path.size()) {
+      List<RuleNode> below = new ArrayList<>();
+      collectNodes(n, below);
+      out.addAll(below);
+      return;
+    }
+    if (!allRules(n).isEmpty()) {
+      out.add(n);
+    }
+    String s = path.get(i);
+    if (s == null) {
+      for (RuleNode c : n.children.values()) {
+        match(c, path, i + 1, out);
       }
-      n = n.children.get(s);
-      if (n == null) {
-        return;
+    } else {
+      RuleNode c = n.children.get(s);
+      if (c != null) {
+        match(c, path, i + 1, out);
       }
     }
-    List<RuleNode> below = new ArrayList<>();
-    collectNodes(n, below);
-    out.addAll(below);
   }
 
   private void visit(RuleNode n, List<RuleNode> stack) {
@@ -162,11 +173,11 @@ final class RecursionCheck {
         if (r.head() instanceof Term.Var v && v.name().equals("data")) {
           List<String> p = new ArrayList<>();
           for (Term e : r.path()) {
-            if (e instanceof Term.Scalar s && s.value() instanceof StringValue sv) {
-              p.add(sv.value());
-            } else {
-              break;
-            }
+            // Variables match any key, as OPA's dependency analysis does.
+            p.add(
+                e instanceof Term.Scalar s && s.value() instanceof StringValue sv
+                    ? sv.value()
+                    : null);
           }
           refs.add(p);
         } else {

@@ -67,6 +67,7 @@ final class Evaluator {
 
   private final Map<RuleNode, Value> nodeCache = new IdentityHashMap<>();
   private final Map<FnKey, Value> fnCache = new HashMap<>();
+  private Evaluator mocksFree;
 
   record Mock(Value value, Term.Call function) {}
 
@@ -1140,7 +1141,9 @@ final class Evaluator {
         }
       }
     } catch (BuiltinException e) {
-      if (e.kind() == BuiltinException.Kind.BUILTIN_ERROR && !shared.strict) {
+      // As OPA: without strict builtin errors, a failing builtin (type errors included) is
+      // undefined; HALT errors always end the evaluation.
+      if (e.kind() != BuiltinException.Kind.HALT && !shared.strict) {
         return;
       }
       throw new RegoEvalException(
@@ -1172,9 +1175,14 @@ final class Evaluator {
           args -> finishCall(c, oi, m.value(), env, k));
       return;
     }
-    Term.Call replacement = m.function().withArgs(c.args());
-    // Evaluate the replacement without the mock for itself (a mock may call the original).
-    evalCall(new Term.Call(replacement.name(), c.args(), c.loc(), replacement.target()), env, k);
+    // As OPA: the replacement runs without function mocks, so it may call the original and
+    // never calls another mock (input/data overrides still apply).
+    Evaluator plain =
+        mocksFree != null
+            ? mocksFree
+            : (mocksFree = new Evaluator(shared, root, input, data, dataOverrides, Map.of()));
+    plain.evalCall(
+        new Term.Call(m.function().name(), c.args(), c.loc(), m.function().target()), env, k);
   }
 
   private int arityOf(Term.Call c) {

@@ -140,7 +140,10 @@ final class Lexer {
       if (ch == quote) {
         return i;
       }
-      if (quote == '"' && ch == '\\') {
+      if (ch == '\\'
+          && (quote == '"'
+              || (i + 1 < src.length()
+                  && (src.charAt(i + 1) == '{' || src.charAt(i + 1) == '}')))) {
         i += 2;
         continue;
       }

@@ -708,6 +708,14 @@ public final class Parser {
     int i = 0;
     while (i < s.length()) {
       char ch = s.charAt(i);
+      if (raw
+          && ch == '\\'
+          && i + 1 < s.length()
+          && (s.charAt(i + 1) == '{' || s.charAt(i + 1) == '}')) {
+        lit.append(s.charAt(i + 1));
+        i += 2;
+        continue;
+      }
       if (!raw && ch == '\\' && i + 1 < s.length()) {
         char e = s.charAt(i + 1);
         switch (e) {
