@@ -18,7 +18,13 @@ class DemoCommandIT {
     int exit;
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      exit = Main.run("demo", "--examples", RepoRoot.find().resolve("examples").toString(), "--timeout", "150");
+      exit =
+          Main.run(
+              "demo",
+              "--examples",
+              RepoRoot.find().resolve("examples").toString(),
+              "--timeout",
+              "150");
     } finally {
       System.setOut(original);
     }
@@ -29,10 +35,13 @@ class DemoCommandIT {
     assertThat(out)
         .containsPattern("ml-team/tiny-chat\\s+acme-ml/tiny-chat\\s+Available")
         .containsPattern("ml-team/licensed-llm\\s+acme-ml/licensed-llm\\s+Available")
-        .containsPattern("ml-team/totally-safe-bert\\s+evil-corp/totally-safe-bert\\s+Quarantined\\s+CRITICAL")
+        .containsPattern(
+            "ml-team/totally-safe-bert\\s+evil-corp/totally-safe-bert\\s+Quarantined\\s+CRITICAL")
         .containsPattern("Deployment/chat-server\\s+allowed")
-        .containsPattern("Pod/bert-tgi\\s+denied\\s+.*totally-safe-bert")
-        .containsPattern("Pod/quick-experiment\\s+denied\\s+.*mystery-org/unvetted-7b")
+        .containsPattern("(?s)Pod/bert-tgi\\s+denied.*?totally-safe-bert")
+        .containsPattern("(?s)Pod/quick-experiment\\s+denied.*?mystery-org/unvetted-7b")
+        .containsPattern("InferenceService/sketchy-llm\\s+denied")
+        .containsPattern("Job/nightly-eval\\s+allowed")
         .contains("The demo ran as expected");
   }
 }

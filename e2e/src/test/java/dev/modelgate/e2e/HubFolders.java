@@ -45,7 +45,10 @@ final class HubFolders {
     StringBuilder header =
         new StringBuilder(
             "{\"__metadata__\":{\"format\":\"pt\"},\"model.embed_tokens.weight\":{\"dtype\":\"F32\",\"shape\":["
-                + floats / 256 + ",256],\"data_offsets\":[0," + (floats / 256) * 256 * 4 + "]}}");
+                + floats / 256
+                + ",256],\"data_offsets\":[0,"
+                + (floats / 256) * 256 * 4
+                + "]}}");
     while (header.length() % 8 != 0) {
       header.append(' ');
     }

@@ -57,8 +57,13 @@ final class FileDownloader {
     int attempts = 0;
     long transferred = 0;
     while (true) {
+      // READ too: a partial file left by an earlier run is hashed before the download resumes.
       try (FileChannel ch =
-          FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+          FileChannel.open(
+              target,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE)) {
         long have = ch.size();
         if (have > size) {
           ch.truncate(0);

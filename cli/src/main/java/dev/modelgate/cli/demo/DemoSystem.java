@@ -10,7 +10,6 @@ import dev.modelgate.policies.shipped.ShippedPolicies;
 import dev.modelgate.webhook.Webhook;
 import dev.modelgate.webhook.decide.EnforcementMode;
 import dev.modelgate.webhook.decide.MissingModelPolicy;
-import dev.modelgate.webhook.validate.RegoCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -145,7 +144,7 @@ public final class DemoSystem implements AutoCloseable {
             Webhook.Config.DEFAULT_MAX_BODY_BYTES,
             8,
             Duration.ofSeconds(10));
-    webhook = new Webhook(config, api.client(), RegoCompiler.NONE);
+    webhook = new Webhook(config, api.client());
     webhookPort = webhook.start();
   }
 

@@ -49,7 +49,8 @@ final class ContentSender {
       while (sent < length) {
         long limit = length - sent;
         if (cut >= 0) limit = Math.min(limit, cut - sent);
-        if (stall >= 0 && sent < stall) limit = Math.min(limit, stall - sent);
+        // At exactly `stall` bytes the limit must drop to 0, or the pause never happens.
+        if (stall >= 0) limit = Math.min(limit, stall - sent);
         if (limit <= 0) {
           if (cut >= 0 && sent >= cut) {
             // Fewer bytes than Content-Length, then close: the client sees a cut connection.
