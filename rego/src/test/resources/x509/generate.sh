@@ -8,3 +8,4 @@ openssl req -new -x509 -key key-pkcs1.pem -out cert.pem -days 36500 \
   -subj "/C=DE/O=ModelGate Test/OU=Policies/CN=modelgate.test" \
   -addext "subjectAltName=DNS:modelgate.test,DNS:*.modelgate.test,IP:127.0.0.1" \
   -addext "basicConstraints=critical,CA:TRUE"
+openssl req -new -key key-pkcs1.pem -out request.csr -subj "/C=DE/O=ModelGate Test/CN=request.modelgate.test"

@@ -66,6 +66,19 @@ public final class HubServeCommand implements Callable<Integer> {
   @Option(names = "--cut-count", description = "How many downloads --cut-after cuts (default 1).")
   int cutCount = 1;
 
+  @Option(
+      names = "--ignore-range",
+      description = "Fault: answer the first N ranged downloads with 200 and the whole file.")
+  int ignoreRange;
+
+  @Option(
+      names = "--stall-after",
+      description = "Fault: pause the first download for --stall-ms after this many bytes.")
+  long stallAfter = -1;
+
+  @Option(names = "--stall-ms", description = "How long --stall-after pauses (default 30000).")
+  long stallMs = 30_000;
+
   @Option(names = "--corrupt", description = "Fault: serve this repo path with a flipped byte.")
   List<String> corrupt = List.of();
 
@@ -85,6 +98,8 @@ public final class HubServeCommand implements Callable<Integer> {
     if (rateLimit > 0) server.faults().rateLimit(rateLimit, retryAfter);
     if (serverErrors > 0) server.faults().serverErrors(serverErrors, 503);
     if (cutAfter >= 0) server.faults().cutAfter(cutCount, cutAfter);
+    if (ignoreRange > 0) server.faults().ignoreRange(ignoreRange);
+    if (stallAfter >= 0) server.faults().stall(1, stallAfter, Duration.ofMillis(stallMs));
     for (String p : corrupt) server.faults().corrupt(p, Integer.MAX_VALUE);
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "hub-serve-shutdown");

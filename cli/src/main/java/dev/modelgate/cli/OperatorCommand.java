@@ -43,7 +43,7 @@ public final class OperatorCommand implements Callable<Integer> {
   Path store;
 
   @Option(
-      names = "--endpoint",
+      names = {"--endpoint", "--hub-endpoint"},
       description = "Hub used when a spec names none (env HF_ENDPOINT; default ${DEFAULT-VALUE}).",
       defaultValue = "${env:HF_ENDPOINT:-https://huggingface.co}")
   String endpoint;
@@ -92,14 +92,21 @@ public final class OperatorCommand implements Callable<Integer> {
   boolean leaderElection;
 
   @Option(
+      names = "--lease-name",
+      description = "Name of the leader Lease (default ${DEFAULT-VALUE}).",
+      defaultValue = "modelgate-operator")
+  String leaseName;
+
+  @Option(
       names = "--lease-namespace",
       description = "Namespace of the leader Lease (env POD_NAMESPACE; default: the client's).",
       defaultValue = "${env:POD_NAMESPACE}")
   String leaseNamespace;
 
   @Option(
-      names = "--health-port",
-      description = "Port of /healthz and /readyz (default ${DEFAULT-VALUE}; 0 = any, -1 = off).",
+      names = {"--http-port", "--health-port"},
+      description =
+          "Port of /healthz, /readyz and /metrics (default ${DEFAULT-VALUE}; 0 = any, -1 = off).",
       defaultValue = "${env:MODELGATE_HEALTH_PORT:-8081}")
   int healthPort;
 
@@ -155,6 +162,7 @@ public final class OperatorCommand implements Callable<Integer> {
             .maxParallelScans(maxParallelScans)
             .useSsa(ssa)
             .leaderElection(leaderElection)
+            .leaseName(leaseName)
             .leaseNamespace(leaseNamespace)
             .healthPort(healthPort);
     if (!namespaces.isEmpty()) {

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
     name = "webhook",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the validating admission webhook over HTTPS: rejects workloads that reference a model",
-      "that is not Available in their namespace, and validates HFModel and ModelPolicy objects.",
+      "Runs the validating admission webhook over HTTPS: rejects workloads that reference a model"
+          + " that is not Available in their namespace, and validates HFModel and ModelPolicy"
+          + " objects.",
       "Endpoints: POST /validate, GET /healthz, GET /readyz, GET /metrics."
     })
 public final class WebhookCommand implements Callable<Integer> {

@@ -1,7 +1,9 @@
 package dev.modelgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelgate.hub.ChecksumMismatchException;
 import dev.modelgate.hub.HubClient;
 import dev.modelgate.hub.RetryPolicy;
 import dev.modelgate.hub.testing.TestHubRepo;
@@ -33,18 +35,27 @@ class HubServeCommandIT {
                         tmp.toString(),
                         "--port",
                         Integer.toString(port),
+                        "--corrupt",
+                        "config.json",
                         "--max-seconds",
                         "20")));
     t.start();
     try (HubClient client =
         HubClient.builder()
             .endpoint("http://127.0.0.1:" + port)
-            .retryPolicy(RetryPolicy.fast(20))
+            .retryPolicy(
+                new RetryPolicy(
+                    60, Duration.ofMillis(20), Duration.ofMillis(250), Duration.ofSeconds(1)))
             .connectTimeout(Duration.ofSeconds(2))
             .build()) {
       String commit = client.resolveCommit("acme/tiny", "main");
       assertThat(commit).matches("[0-9a-f]{40}");
       assertThat(client.listFiles("acme/tiny", commit)).hasSize(1);
+      // --corrupt serves config.json with a flipped byte: the client must refuse it
+      assertThatThrownBy(
+              () ->
+                  client.download("acme/tiny", commit, "config.json", tmp.resolve("c.json"), null))
+          .isInstanceOf(ChecksumMismatchException.class);
     } finally {
       t.interrupt();
       t.join(5000);

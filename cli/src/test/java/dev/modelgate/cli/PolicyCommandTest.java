@@ -47,6 +47,11 @@ class PolicyCommandTest {
     Run all = run("policy", "test", dir.toString());
     assertThat(all.out()).contains("PASS: 6/6");
     assertThat(all.code()).isZero();
+
+    // time.add_date, time.parse_rfc3339_ns, semver.compare, regex.match, every, data files
+    Run freshness = run("policy", "test", POLICIES.resolve("cloudsmith-freshness").toString());
+    assertThat(freshness.out()).contains("PASS: 5/5");
+    assertThat(freshness.code()).isZero();
   }
 
   @Test

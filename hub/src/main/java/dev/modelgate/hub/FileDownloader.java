@@ -27,9 +27,11 @@ final class FileDownloader {
   private static final int BUFFER = 1 << 20;
 
   private final HubHttp http;
+  private final boolean syncWrites;
 
-  FileDownloader(HubHttp http) {
+  FileDownloader(HubHttp http, boolean syncWrites) {
     this.http = http;
+    this.syncWrites = syncWrites;
   }
 
   /**
@@ -114,7 +116,7 @@ final class FileDownloader {
               contentId,
               actual);
         }
-        ch.force(false);
+        if (syncWrites) ch.force(false);
         return new DownloadResult(
             target,
             size,
@@ -178,12 +180,15 @@ final class FileDownloader {
     byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(s.size - s.have, 1))];
     while (s.have < s.size) {
       int want = (int) Math.min(buf.length, s.size - s.have);
-      int n;
+      int n = 0;
       try {
-        n = in.readNBytes(buf, 0, want);
+        for (int r; n < want && (r = in.read(buf, n, want - n)) >= 0; ) n += r;
       } catch (InterruptedIOException e) {
+        if (n > 0) s.append(buf, n);
         throw e;
       } catch (IOException e) {
+        // keep what arrived before the cut, so the resume starts after it
+        if (n > 0) s.append(buf, n);
         throw HubHttp.networkFailure("GET", url, e);
       }
       if (n > 0) s.append(buf, n);

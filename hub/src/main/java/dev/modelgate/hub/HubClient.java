@@ -36,6 +36,16 @@ public final class HubClient implements AutoCloseable {
   public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  static {
+    // java.net.http reads sockets in 16 KiB buffers by default, which costs about half again as
+    // much CPU per downloaded GB as 256 KiB. The property is read once, when java.net.http first
+    // loads, so it is only set here if nobody chose a value.
+    if (System.getProperty("jdk.httpclient.bufsize") == null) {
+      System.setProperty("jdk.httpclient.bufsize", Integer.toString(256 * 1024));
+    }
+  }
+
   private static final long MAX_JSON = 64L * 1024 * 1024;
   private static final int MAX_PAGES = 10_000;
   private static final int PATHS_PER_REQUEST = 100;
@@ -49,7 +59,7 @@ public final class HubClient implements AutoCloseable {
     this.http =
         new HubHttp(
             b.endpoint, b.token, b.connectTimeout, b.readTimeout, b.retryPolicy, b.userAgent);
-    this.downloader = new FileDownloader(http);
+    this.downloader = new FileDownloader(http, b.syncWrites);
     this.remoteBlockSize = b.remoteBlockSize;
     this.remoteCacheBlocks = b.remoteCacheBlocks;
   }
@@ -360,6 +370,7 @@ public final class HubClient implements AutoCloseable {
     private String userAgent =
         "modelgate/0.1; hf_hub/compatible; java/" + System.getProperty("java.version");
     private int remoteBlockSize = 64 * 1024;
+    private boolean syncWrites = true;
     private int remoteCacheBlocks = 64;
 
     private Builder() {}
@@ -418,6 +429,15 @@ public final class HubClient implements AutoCloseable {
     public Builder remoteCache(int blockSize, int blocks) {
       this.remoteBlockSize = blockSize;
       this.remoteCacheBlocks = blocks;
+      return this;
+    }
+
+    /**
+     * Whether a download forces its file to disk before returning (default true). A crash before
+     * the data reaches the disk is caught anyway: a resumed download re-verifies the whole file.
+     */
+    public Builder syncWrites(boolean sync) {
+      this.syncWrites = sync;
       return this;
     }
 

@@ -109,7 +109,17 @@ final class HubHttp implements Closeable {
       Duration wait;
       try {
         Response r = sendFollowingRedirects(method, uri, headers, body, redirects);
-        if (r.status() / 100 == 2 || r.status() / 100 == 3) return r;
+        if (r.status() / 100 == 2) return r;
+        if (r.status() / 100 == 3) {
+          if (redirects == Redirects.SAME_ORIGIN_ONLY) return r; // a cross-origin redirect
+          r.close(); // a redirect without Location, or a 304: nothing we can follow
+          throw new HubException(
+              method + " " + uri + " answered " + r.status() + " without a usable Location",
+              r.status(),
+              null,
+              false,
+              null);
+        }
         if (!HubErrors.isRetryable(r.status()) || retry >= retryPolicy.maxRetries()) {
           throw failure(r);
         }

@@ -14,6 +14,9 @@ import dev.modelgate.policies.epm.PolicyEngine;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Objects;
@@ -36,6 +39,8 @@ public final class ModelGateOperator implements AutoCloseable {
   private final ExecutorService downloads;
   private final ExecutorService scans;
   private final ModelStore store;
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private HealthServer health;
 
   private ModelGateOperator(Builder b) throws IOException {
@@ -54,10 +59,12 @@ public final class ModelGateOperator implements AutoCloseable {
               o.withKubernetesClient(client)
                   .withCloseClientOnStop(false)
                   .withUseSSAToPatchPrimaryResource(config.useSsa())
-                  .withConcurrentReconciliationThreads(config.reconcileThreads());
+                  .withConcurrentReconciliationThreads(config.reconcileThreads())
+                  .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics));
               if (config.leaderElection()) {
                 o.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(config.leaseName(), config.leaseNamespace()));
+                    new LeaderElectionConfiguration(
+                        config.leaseName(), config.leaseNamespace(), leaderIdentity()));
               }
             });
     var reconciler =
@@ -71,6 +78,12 @@ public final class ModelGateOperator implements AutoCloseable {
           }
         });
     operator.register(new ModelPolicyReconciler(client, b.policyChecker));
+  }
+
+  /** The pod name (set by the Helm chart from the downward API), else the host name, else none. */
+  private static String leaderIdentity() {
+    String pod = System.getenv("POD_NAME");
+    return pod != null && !pod.isBlank() ? pod : System.getenv("HOSTNAME");
   }
 
   public static Builder builder(KubernetesClient client, OperatorConfig config) {
@@ -92,7 +105,8 @@ public final class ModelGateOperator implements AutoCloseable {
                 return info.allEventSourcesAreHealthy()
                     ? null
                     : "unhealthy event sources: " + info.unhealthyEventSources().keySet();
-              });
+              },
+              metrics::scrape);
       LOG.info("health endpoints on port {}", health.port());
     }
     operator.start();

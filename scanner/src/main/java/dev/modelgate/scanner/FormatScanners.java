@@ -5,6 +5,7 @@ import dev.modelgate.scanner.archive.SevenZipScanner;
 import dev.modelgate.scanner.archive.TarArchiveScanner;
 import dev.modelgate.scanner.archive.ZipArchiveScanner;
 import dev.modelgate.scanner.gguf.GgufScanner;
+import dev.modelgate.scanner.hydra.HydraConfigScanner;
 import dev.modelgate.scanner.json.JsonConfigScanner;
 import dev.modelgate.scanner.keras.Hdf5Scanner;
 import dev.modelgate.scanner.keras.KerasArchiveScanner;
@@ -60,6 +61,7 @@ public final class FormatScanners {
     s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.XZ));
     s.add(new JsonConfigScanner());
     s.add(new ChatTemplateScanner());
+    s.add(new HydraConfigScanner());
     return List.copyOf(s);
   }
 }

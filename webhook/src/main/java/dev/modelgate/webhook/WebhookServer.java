@@ -151,10 +151,10 @@ public final class WebhookServer implements AutoCloseable {
         LOG.debug(
             "admission uid={} kind={} namespace={} name={} operation={} result={}",
             req.uid(),
-            req.qualifiedKind(),
-            req.namespace(),
-            req.name(),
-            req.operation(),
+            safe(req.qualifiedKind()),
+            safe(req.namespace()),
+            safe(req.name()),
+            safe(req.operation()),
             decision.result().label());
       }
       return;
@@ -163,14 +163,20 @@ public final class WebhookServer implements AutoCloseable {
         "admission uid={} kind={} namespace={} name={} operation={} dryRun={} result={}"
             + " violations={} detail=\"{}\"",
         req.uid(),
-        req.qualifiedKind(),
-        req.namespace(),
-        req.name(),
-        req.operation(),
+        safe(req.qualifiedKind()),
+        safe(req.namespace()),
+        safe(req.name()),
+        safe(req.operation()),
         req.dryRun(),
         decision.result().label(),
         decision.violations().size(),
         decision.message() != null ? decision.message() : String.join(" | ", decision.warnings()));
+  }
+
+  /** Names come from the request: one line, printable, bounded, so a log line cannot be forged. */
+  static String safe(String s) {
+    String printable = s.replaceAll("[^\\x21-\\x7e]", "?");
+    return printable.length() > 253 ? printable.substring(0, 253) + "..." : printable;
   }
 
   private static final class TooLarge extends Exception {

@@ -13,7 +13,7 @@ final class Call {
 
   final HttpExchange ex;
   final String listener;
-  int status;
+  volatile int status;
 
   Call(HttpExchange ex, String listener) {
     this.ex = ex;

@@ -49,7 +49,6 @@ final class ContentSender {
       while (sent < length) {
         long limit = length - sent;
         if (cut >= 0) limit = Math.min(limit, cut - sent);
-        // At exactly `stall` bytes the limit must drop to 0, or the pause never happens.
         if (stall >= 0) limit = Math.min(limit, stall - sent);
         if (limit <= 0) {
           if (cut >= 0 && sent >= cut) {

@@ -42,6 +42,7 @@ final class HubHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange ex) {
     Call call = new Call(ex, cdn ? "cdn" : "hub");
+    server.record(new Logged(call));
     try {
       Duration latency = server.faults().latency();
       if (!latency.isZero()) Thread.sleep(latency.toMillis());
@@ -58,18 +59,29 @@ final class HubHandler implements HttpHandler {
       LOG.warn("internal error answering {}", ex.getRequestURI(), e);
       safeError(call, 500, null, "internal error: " + e);
     } finally {
-      server.record(
-          new RecordedRequest(
-              call.listener,
-              ex.getRequestMethod(),
-              ex.getRequestURI().getRawPath()
-                  + (ex.getRequestURI().getRawQuery() == null
-                      ? ""
-                      : "?" + ex.getRequestURI().getRawQuery()),
-              call.header("Range"),
-              call.header("Authorization"),
-              call.status));
       ex.close();
+    }
+  }
+
+  /** A log entry made on arrival; the status is read when the log is inspected. */
+  static final class Logged {
+    private final Call call;
+    private final String target;
+
+    Logged(Call call) {
+      this.call = call;
+      var uri = call.ex.getRequestURI();
+      this.target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    RecordedRequest toRecord() {
+      return new RecordedRequest(
+          call.listener,
+          call.ex.getRequestMethod(),
+          target,
+          call.header("Range"),
+          call.header("Authorization"),
+          call.status);
     }
   }
 

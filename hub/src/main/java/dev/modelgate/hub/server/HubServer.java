@@ -28,6 +28,14 @@ import java.util.concurrent.Executors;
 public final class HubServer implements AutoCloseable {
   private static final int MAX_RECORDED = 10_000;
 
+  static {
+    // The JDK server leaves Nagle on by default; with the client's delayed ACKs every small answer
+    // would wait ~40 ms. Must be set before the JDK server's config class loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final LocalRepos repos;
   private final Faults faults = new Faults();
   private final Set<String> validTokens;
@@ -36,7 +44,7 @@ public final class HubServer implements AutoCloseable {
   private final HttpServer http;
   private final HttpServer cdnHttp;
   private final ExecutorService executor;
-  private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+  private final Deque<HubHandler.Logged> recorded = new ArrayDeque<>();
   private final URI uri;
   private final String cdnBase;
 
@@ -102,7 +110,7 @@ public final class HubServer implements AutoCloseable {
   /** Requests answered so far (the last 10 000), oldest first. */
   public List<RecordedRequest> requests() {
     synchronized (recorded) {
-      return List.copyOf(recorded);
+      return recorded.stream().map(HubHandler.Logged::toRecord).toList();
     }
   }
 
@@ -113,7 +121,8 @@ public final class HubServer implements AutoCloseable {
     }
   }
 
-  void record(RecordedRequest r) {
+  /** Logs a request when it arrives (its status is filled in later), so order is arrival order. */
+  void record(HubHandler.Logged r) {
     synchronized (recorded) {
       if (recorded.size() >= MAX_RECORDED) recorded.removeFirst();
       recorded.addLast(r);

@@ -74,6 +74,8 @@ public final class LocalRepos {
   private final Path root;
   private final Map<Path, RepoSnapshot.FileEntry> hashes = new ConcurrentHashMap<>();
   private final Map<String, RepoSnapshot> latest = new ConcurrentHashMap<>();
+  private final Map<String, Object> repoLocks = new ConcurrentHashMap<>();
+  private final Map<String, Long> metadataStamps = new ConcurrentHashMap<>();
 
   /** Serves the repos under {@code root}. */
   public LocalRepos(Path root) {
@@ -124,7 +126,15 @@ public final class LocalRepos {
   public RepoSnapshot snapshot(String org, String name) throws IOException {
     if (!exists(org, name)) return null;
     String id = org + "/" + name;
+    // One walk per repo at a time: concurrent first requests must not hash a big file twice.
+    synchronized (repoLocks.computeIfAbsent(id, k -> new Object())) {
+      return walkAndHash(org, name, id);
+    }
+  }
+
+  private RepoSnapshot walkAndHash(String org, String name, String id) throws IOException {
     Path dir = root.resolve(org).resolve(name);
+    long stamp = metadataStamp(dir);
     RepoMetadata meta = RepoMetadata.read(dir);
     List<Path> paths = walk(dir);
     SortedMap<String, RepoSnapshot.FileEntry> files = new TreeMap<>();
@@ -139,6 +149,7 @@ public final class LocalRepos {
     String commit = commitId(rootTree);
     RepoSnapshot s = new RepoSnapshot(id, dir, commit, files, Map.copyOf(dirs), meta, newest);
     latest.put(id, s);
+    metadataStamps.put(id, stamp);
     return s;
   }
 
@@ -147,12 +158,26 @@ public final class LocalRepos {
    * downloads), else a fresh one.
    */
   public RepoSnapshot snapshotFor(String org, String name, String path) throws IOException {
-    RepoSnapshot s = latest.get(org + "/" + name);
+    String id = org + "/" + name;
+    RepoSnapshot s = latest.get(id);
     if (s != null && path != null) {
       RepoSnapshot.FileEntry e = s.files().get(path);
-      if (e != null && unchanged(e)) return s;
+      // access rules live in the metadata file: a changed file must not be served stale
+      boolean sameMetadata = metadataStamps.getOrDefault(id, -2L) == metadataStamp(s.dir());
+      if (e != null && sameMetadata && unchanged(e)) return s;
     }
     return snapshot(org, name);
+  }
+
+  /** Modification time of the repo's metadata file, or -1 when it has none. */
+  private static long metadataStamp(Path dir) {
+    try {
+      return Files.getLastModifiedTime(
+              dir.resolve(RepoMetadata.FILE_NAME), LinkOption.NOFOLLOW_LINKS)
+          .toMillis();
+    } catch (IOException absent) {
+      return -1;
+    }
   }
 
   private static boolean unchanged(RepoSnapshot.FileEntry e) {

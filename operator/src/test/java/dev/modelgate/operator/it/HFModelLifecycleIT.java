@@ -81,6 +81,7 @@ class HFModelLifecycleIT extends OperatorTestBase {
             () -> assertThat(events("tiny")).extracting(e -> e.getReason()).contains("Available"));
     assertThat(health("/readyz")).isEqualTo(200);
     assertThat(health("/healthz")).isEqualTo(200);
+    assertThat(httpBody("/metrics")).contains("operator_sdk_reconciliations");
   }
 
   @Test
@@ -142,5 +143,20 @@ class HFModelLifecycleIT extends OperatorTestBase {
     await().atMost(WAIT).until(() -> get("tiny") == null);
     assertThat(snap).doesNotExist();
     assertThat(storeRoot.resolve(".modelgate/reports/ml/tiny.json")).doesNotExist();
+  }
+
+  @Test
+  void theDemoRepoFromExamplesEndsAvailable() throws Exception {
+    exampleRepo("acme-ml/tiny-chat").write();
+    startHub();
+    startOperator();
+    create("demo", new HFModelSpec("acme-ml/tiny-chat", "main"));
+    HFModel m = awaitPhase("demo", Phase.Available, Phase.Quarantined, Phase.Failed);
+    assertThat(m.getStatus().getPhase()).as(statusJson("demo")).isEqualTo(Phase.Available);
+    assertThat(m.getStatus().getSummary().getFiles()).isEqualTo(5);
+    assertThat(m.getStatus().getHub().getAvailability()).isEqualTo("COMPLETE");
+    assertThat(Path.of(m.getStatus().getStorePath(), "model.safetensors"))
+        .hasSameBinaryContentAs(
+            repoRoot().resolve("examples/hub/acme-ml/tiny-chat/model.safetensors"));
   }
 }

@@ -224,6 +224,16 @@ abstract class OperatorTestBase {
         .count();
   }
 
+  String httpBody(String path) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + operator.healthPort() + path))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    }
+  }
+
   int health(String path) throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {
       return http.send(

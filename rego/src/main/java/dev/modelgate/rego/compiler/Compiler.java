@@ -474,7 +474,23 @@ public final class Compiler {
     private Term call(Term.Call c, Scope s) {
       List<Term> args = terms(c.args(), s);
       Term.CallTarget target = resolveCall(c.name(), c.loc(), true);
-      return new Term.Call(c.name(), args, c.loc(), target);
+      Term.Call out = new Term.Call(c.name(), args, c.loc(), target);
+      int arity = target == null ? -1 : arityOf(out);
+      // Inputs, or inputs plus one output operand (`count(x, n)`), as OPA's type checker allows.
+      if (arity >= 0 && args.size() != arity && args.size() != arity + 1) {
+        errors.add(
+            new RegoError(
+                "rego_type_error",
+                c.name()
+                    + ": arity mismatch: expected "
+                    + arity
+                    + " argument"
+                    + (arity == 1 ? "" : "s")
+                    + " but got "
+                    + args.size(),
+                c.loc()));
+      }
+      return out;
     }
 
     /** Resolves a function name to a user function or builtin; null (and an error) if none. */

@@ -838,8 +838,9 @@ final class Evaluator {
       return out.build();
     }
     if (node.children.isEmpty()) {
-      // A function (not a value) or an empty leaf: only base data can define it.
-      return base;
+      // A function is not a value; a package without rules is {} (as in OPA).
+      boolean function = !node.functions.isEmpty() || node.defaultFunction != null;
+      return base != null || function ? base : ObjectValue.EMPTY;
     }
     ObjectValue children = childValues(node);
     if (base != null && !(base instanceof ObjectValue)) {

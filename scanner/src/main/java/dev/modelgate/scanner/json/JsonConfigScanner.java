@@ -82,6 +82,15 @@ public final class JsonConfigScanner implements FormatScanner {
         p.nextToken();
         if (name.equals("chat_template")) {
           template = p.readValueAsTree();
+        } else if (name.equals("auto_map") && p.currentToken() == JsonToken.START_OBJECT) {
+          JsonNode map = p.readValueAsTree();
+          ctx.report(
+              Severity.MEDIUM,
+              "json.remote-code",
+              "auto_map names classes in the repository's own Python files ("
+                  + dev.modelgate.scanner.check.Snippets.quote(map.toString(), 120)
+                  + "); loading with trust_remote_code runs that code",
+              -1);
         } else if (KERAS_FIELDS.contains(name)) {
           kept.set(name, p.readValueAsTree());
         } else {

@@ -36,13 +36,18 @@ final class ConstantFolder {
     this.built = built;
   }
 
-  /** Folds the expression starting at token {@code start}; returns its value or null (unknown). */
+  /**
+   * Folds the expression starting at token {@code start}; returns its value or null (unknown). On a
+   * malformed expression {@link #end()} is where parsing stopped, so callers skip past it and the
+   * whole template is folded in linear time.
+   */
   Object foldAt(int start) {
     i = start;
     nesting = 0;
     try {
       return concat();
     } catch (RuntimeException e) {
+      i = Math.min(Math.max(i, start + 1), t.size());
       return null; // a malformed expression folds to nothing
     }
   }

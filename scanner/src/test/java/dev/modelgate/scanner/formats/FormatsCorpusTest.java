@@ -97,7 +97,8 @@ class FormatsCorpusTest {
                               "onnx/",
                               "tensorflow/",
                               "archive/",
-                              "template/")
+                              "template/",
+                              "hydra/")
                           .anyMatch(p::startsWith))
               .toList();
       assertThat(listed).containsAll(onDisk);

@@ -93,6 +93,21 @@ class ChatTemplateInspectorTest {
   }
 
   @Test
+  void largeAdversarialTemplatesAreCheckedInLinearTime() {
+    // unbalanced brackets and long operator chains: each token is folded a bounded number of times
+    String deep = "{{ " + "(".repeat(40_000) + "'a'" + ")".repeat(40_000) + " }}";
+    String chain = "{{ a" + " ~ 'b'".repeat(30_000) + " }}";
+    String lists = "{{ " + "['a', ['b', (".repeat(10_000) + "c" + ")]]".repeat(10_000) + " }}";
+    String many =
+        "{% for m in messages %}{{ m['role'] ~ ': ' ~ m.content|trim }}{% endfor %}".repeat(3_000);
+    for (String t : new String[] {deep, chain, lists, many}) {
+      long start = System.nanoTime();
+      ChatTemplateInspector.inspect(t);
+      assertThat(System.nanoTime() - start).as("nanoseconds").isLessThan(5_000_000_000L);
+    }
+  }
+
+  @Test
   void folderBoundsWhatItBuilds() {
     // 'A' * 10**9 would be a memory bomb if evaluated: the folder refuses and the scan ends quickly
     assertThat(ChatTemplateInspector.inspect("{{ ('A' * 1000000000) ~ 'x' }}")).isEmpty();

@@ -168,7 +168,9 @@ public final class PodSpecExtractor {
     if (!ids.isEmpty() && !p.contains("..")) {
       for (ModelIds.Id id : ids) out.add(toRef(container, "store mount", id, null));
     } else {
-      String shown = p.length() > 80 ? p.substring(0, 80) : p;
+      // Echoed in the denial and the log: keep it printable and short.
+      String printable = p.replaceAll("[^\\w./-]", "?");
+      String shown = printable.length() > 80 ? printable.substring(0, 80) : printable;
       out.add(
           new ModelReference(
               container, "store mount", ModelReference.Kind.STORE_PATH, shown, null));

@@ -15,7 +15,8 @@ import java.util.Set;
  * on the product of the two automata, in time proportional to the product of their sizes.
  */
 public final class GlobIntersection {
-  private static final int MAX_LENGTH = 4096;
+  /** Bounds the product automaton (at most (n+1)^2 states): policy globs are short. */
+  private static final int MAX_LENGTH = 512;
 
   private GlobIntersection() {}
 

@@ -131,7 +131,10 @@ public final class StringBuiltins {
     if (search.isEmpty()) {
       throw BuiltinException.error("empty search character");
     }
-    return NumberValue.of(indexOfCodePoints(codePoints(base), codePoints(search), 0));
+    int[] b = codePoints(base);
+    int[] s = codePoints(search);
+    c.charge(1 + (long) b.length * s.length / 64); // naive search: bound the work
+    return NumberValue.of(indexOfCodePoints(b, s, 0));
   }
 
   private static Value indexOfN(BuiltinContext c, List<Value> a) throws BuiltinException {
@@ -142,11 +145,11 @@ public final class StringBuiltins {
     }
     int[] b = codePoints(base);
     int[] s = codePoints(search);
+    c.charge(1 + (long) b.length * s.length / 64); // naive search: bound the work
     List<Value> out = new ArrayList<>();
     for (int i = indexOfCodePoints(b, s, 0); i >= 0; i = indexOfCodePoints(b, s, i + 1)) {
       out.add(NumberValue.of(i));
     }
-    c.charge(b.length);
     return ArrayValue.of(out);
   }
 
@@ -322,7 +325,8 @@ public final class StringBuiltins {
       olds.add(ks.value());
       news.add(vs.value());
     }
-    c.charge(s.length() / 16 + olds.size());
+    // Each position tries every pattern: charge for the product so huge inputs hit the limit.
+    c.charge(1 + (long) s.length() * Math.max(1, olds.size()) / 64);
     StringBuilder b = new StringBuilder();
     int i = 0;
     while (i <= s.length()) {

@@ -48,6 +48,10 @@ public final class X509Builtins {
         "crypto.x509.parse_certificates", 1, guarded((c, a) -> certificates(Args.string(a, 0))));
     r.function("crypto.x509.parse_rsa_private_key", 1, guarded(X509Builtins::rsaPrivateKey));
     r.function("crypto.x509.parse_keypair", 2, guarded(X509Builtins::keypair));
+    r.function(
+        "crypto.x509.parse_certificate_request",
+        1,
+        guarded((c, a) -> certificateRequest(Args.string(a, 0))));
   }
 
   /** PEM text, or base64 of PEM or DER, as OPA accepts certificate input. */
@@ -191,6 +195,83 @@ public final class X509Builtins {
     b.put("PublicKeyAlgorithmName", StringValue.of(c.getPublicKey().getAlgorithm()));
     b.put("SignatureAlgorithmName", StringValue.of(c.getSigAlgName()));
     return b.build();
+  }
+
+  /** A DER TLV: tag, start of the value, end of the value. */
+  private record Tlv(int tag, int header, int start, int end) {}
+
+  private static Tlv tlv(byte[] d, int pos, int limit) {
+    if (pos + 2 > limit) {
+      throw new IllegalArgumentException("x509: malformed certificate request");
+    }
+    int tag = d[pos] & 0xff;
+    int len = d[pos + 1] & 0xff;
+    int i = pos + 2;
+    if (len >= 0x80) {
+      int n = len & 0x7f;
+      if (n == 0 || n > 3 || i + n > limit) {
+        throw new IllegalArgumentException("x509: malformed certificate request");
+      }
+      len = 0;
+      for (int k = 0; k < n; k++) {
+        len = (len << 8) | (d[i++] & 0xff);
+      }
+    }
+    if (i + len > limit) {
+      throw new IllegalArgumentException("x509: malformed certificate request");
+    }
+    return new Tlv(tag, pos, i, i + len);
+  }
+
+  /** A PKCS#10 request: its subject (as a pkix.Name) and public key algorithm. */
+  private static Value certificateRequest(String input) {
+    byte[] data = pemOrDer(input);
+    String text = new String(data, StandardCharsets.US_ASCII);
+    if (text.contains("-----BEGIN")) {
+      byte[] der = pemBlock(text, "CERTIFICATE REQUEST");
+      if (der == null) {
+        der = pemBlock(text, "NEW CERTIFICATE REQUEST");
+      }
+      if (der == null) {
+        throw new IllegalArgumentException("x509: malformed certificate request: no PEM block");
+      }
+      data = der;
+    }
+    Tlv req = tlv(data, 0, data.length);
+    Tlv info = tlv(data, req.start(), req.end());
+    Tlv version = tlv(data, info.start(), info.end());
+    Tlv subject = tlv(data, version.end(), info.end());
+    Tlv spki = tlv(data, subject.end(), info.end());
+    if (req.tag() != 0x30
+        || info.tag() != 0x30
+        || version.tag() != 0x02
+        || subject.tag() != 0x30
+        || spki.tag() != 0x30) {
+      throw new IllegalArgumentException("x509: malformed certificate request");
+    }
+    byte[] subjectDer = java.util.Arrays.copyOfRange(data, subject.header(), subject.end());
+    byte[] spkiDer = java.util.Arrays.copyOfRange(data, spki.header(), spki.end());
+    String keyAlg = "unknown";
+    for (String alg : List.of("RSA", "EC", "Ed25519")) {
+      try {
+        KeyFactory.getInstance(alg)
+            .generatePublic(new java.security.spec.X509EncodedKeySpec(spkiDer));
+        keyAlg = alg;
+        break;
+      } catch (GeneralSecurityException wrongType) {
+        // try the next one
+      }
+    }
+    return ObjectValue.builder()
+        .put(
+            "Raw",
+            StringValue.of(
+                Base64.getEncoder()
+                    .encodeToString(java.util.Arrays.copyOfRange(data, 0, req.end()))))
+        .put("Version", NumberValue.of(data[version.start()] & 0xff))
+        .put("Subject", name(new javax.security.auth.x500.X500Principal(subjectDer)))
+        .put("PublicKeyAlgorithmName", StringValue.of(keyAlg))
+        .build();
   }
 
   private static String b64url(BigInteger v) {

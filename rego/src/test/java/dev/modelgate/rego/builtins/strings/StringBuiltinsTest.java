@@ -47,6 +47,16 @@ class StringBuiltinsTest {
   }
 
   @Test
+  void quadraticSearchesEndAtTheStepLimit() {
+    String base = "\"" + "a".repeat(200_000) + "\"";
+    String search = "\"" + "a".repeat(10_000) + "b\"";
+    long start = System.nanoTime();
+    assertThat(error("indexof_n", base, search).kind())
+        .isEqualTo(dev.modelgate.rego.builtins.BuiltinException.Kind.HALT);
+    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+  }
+
+  @Test
   void sprintfShowsValuesAsOpaDoes() throws Exception {
     assertThat(json("sprintf", "\"hi %v\"", "[[\"there\", 5, 3.14]]"))
         .isEqualTo("\"hi [\\\"there\\\", 5, 3.14]\"");

@@ -47,6 +47,22 @@ class X509BuiltinsTest {
   }
 
   @Test
+  void parsesCertificateRequests() throws Exception {
+    ObjectValue csr =
+        (ObjectValue)
+            callValues(
+                "crypto.x509.parse_certificate_request",
+                List.of(Value.of(resource("request.csr"))));
+    assertThat(((ObjectValue) csr.get("Subject")).get("CommonName"))
+        .isEqualTo(Value.of("request.modelgate.test"));
+    assertThat(csr.get("PublicKeyAlgorithmName")).isEqualTo(Value.of("RSA"));
+    Throwable bad =
+        catchThrowable(
+            () -> callValues("crypto.x509.parse_certificate_request", List.of(Value.of("foobar"))));
+    assertThat(bad).hasMessageContaining("illegal base64");
+  }
+
+  @Test
   void parsesPkcs1RsaKeysIntoJwks() throws Exception {
     ObjectValue jwk =
         (ObjectValue)
