@@ -308,10 +308,23 @@ public final class Parser {
   private List<Literal> ruleBody() {
     if (peek().is("{")) {
       int save = p;
+      int saveDepth = depth;
       next();
-      // `if { ... }` is always a body, never a set/object literal.
-      List<Literal> b = body("}");
-      expect("}");
+      // `if { ... }` is a body; only when that does not parse is it a single expression such as
+      // an object comprehension (`if {x: i | ...}`).
+      List<Literal> b;
+      try {
+        b = body("}");
+        expect("}");
+      } catch (RegoParseException e) {
+        p = save;
+        depth = saveDepth;
+        try {
+          return List.of(literal());
+        } catch (RegoParseException ignored) {
+          throw e;
+        }
+      }
       if (b.isEmpty()) {
         p = save;
         throw error(peek(), "rule body must not be empty");
@@ -745,11 +758,31 @@ public final class Parser {
         sub.v1 = true;
         sub.depth = depth + this.depth + 1;
         Term et = sub.exprTerm(false, false);
+        List<Literal.With> withs = new ArrayList<>();
+        while (sub.peek().isIdent("with")) {
+          // `{x with input.x as 1}`: the expression is evaluated under the modifiers.
+          Token w = sub.next();
+          Term target = sub.postfixTerm();
+          if (!sub.peek().isIdent("as")) {
+            throw sub.error(sub.peek(), "unexpected " + describe(sub.peek()) + ": expected as");
+          }
+          sub.next();
+          withs.add(new Literal.With(target, sub.exprTerm(false, false), sub.loc(w)));
+        }
         sub.expectEof();
-        Literal always =
-            new Literal(
-                new Expr.TermExpr(new Term.Scalar(BooleanValue.TRUE, loc)), false, List.of(), loc);
-        parts.add(new Term.SetCompr(et, List.of(always), loc));
+        if (withs.isEmpty()) {
+          Literal always =
+              new Literal(
+                  new Expr.TermExpr(new Term.Scalar(BooleanValue.TRUE, loc)),
+                  false,
+                  List.of(),
+                  loc);
+          parts.add(new Term.SetCompr(et, List.of(always), loc));
+        } else {
+          Term.Var v = new Term.Var("_$" + WILDCARDS.incrementAndGet(), loc);
+          Literal bind = new Literal(new Expr.Unify(v, et), false, List.copyOf(withs), loc);
+          parts.add(new Term.SetCompr(v, List.of(bind), loc));
+        }
         i = end + 1;
         continue;
       }
