@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       WebhookCommand.class,
       WebhookBenchCommand.class,
       PolicyCommand.class,
+      ScanCommand.class,
       DemoCommand.class
     })
 public final class Main implements Runnable {
