@@ -75,8 +75,18 @@ class WorkloadsTest {
     assertThat(list(service, "spec.ports"))
         .anyMatch(
             p -> Integer.valueOf(443).equals(p.get("port")) && "https".equals(p.get("targetPort")));
-    // The operator serves nothing, so it has no Service.
-    assertThat(defaults.ofKind("Service")).hasSize(1);
+    // The operator's Service only exposes its metrics, and selects only operator pods.
+    Map<String, Object> operatorService = defaults.one("Service", "mg-modelgate-operator");
+    assertThat(
+            map(
+                defaults.one("Deployment", "mg-modelgate-operator"),
+                "spec.template.metadata.labels"))
+        .containsAllEntriesOf(map(operatorService, "spec.selector"));
+    assertThat(list(operatorService, "spec.ports"))
+        .singleElement()
+        .satisfies(p -> assertThat(str(p, "targetPort")).isEqualTo("health"))
+        .satisfies(p -> assertThat(str(p, "name")).isEqualTo("metrics"));
+    assertThat(defaults.ofKind("Service")).hasSize(2);
   }
 
   @Test
@@ -149,7 +159,11 @@ class WorkloadsTest {
         .containsExactly("https");
     Map<String, Object> operator = defaults.one("NetworkPolicy", "mg-modelgate-operator");
     assertThat(strings(operator, "spec.policyTypes")).containsExactly("Ingress");
-    assertThat(operator).extracting(o -> at(o, "spec.ingress")).isEqualTo(List.of());
+    assertThat(
+            list(operator, "spec.ingress").stream()
+                .flatMap(r -> list(r, "ports").stream())
+                .map(p -> str(p, "port")))
+        .containsExactly("health");
 
     Manifests strict = ChartUnderTest.render(ValueSets.EVERYTHING_ON);
     Map<String, Object> strictOperator = strict.one("NetworkPolicy", "mg-modelgate-operator");
@@ -164,14 +178,15 @@ class WorkloadsTest {
   }
 
   @Test
-  void serviceMonitorIsOptionalAndScrapesTheWebhookOverHttps() {
+  void serviceMonitorIsOptionalAndScrapesBothComponents() {
     assertThat(defaults.ofKind("ServiceMonitor")).isEmpty();
     Map<String, Object> monitor =
         ChartUnderTest.render(ValueSets.EVERYTHING_ON).one("ServiceMonitor", "mg-modelgate");
     assertThat(str(monitor, "metadata.labels.release")).isEqualTo("prometheus");
     List<Map<String, Object>> endpoints = list(monitor, "spec.endpoints");
-    assertThat(endpoints).hasSize(1);
-    Map<String, Object> https = endpoints.get(0);
+    assertThat(endpoints.stream().map(e -> str(e, "port"))).containsExactly("metrics", "https");
+    assertThat(str(endpoints.get(0), "path")).isEqualTo("/metrics");
+    Map<String, Object> https = endpoints.get(1);
     assertThat(str(https, "port")).isEqualTo("https");
     assertThat(str(https, "path")).isEqualTo("/metrics");
     assertThat(str(https, "scheme")).isEqualTo("https");
@@ -180,9 +195,11 @@ class WorkloadsTest {
     assertThat(at(https, "tlsConfig.insecureSkipVerify")).isNull();
     assertThat(str(https, "tlsConfig.serverName"))
         .isEqualTo("mg-modelgate-webhook." + NAMESPACE + ".svc");
-    Map<String, Object> service = defaults.one("Service", "mg-modelgate-webhook");
-    assertThat(map(service, "metadata.labels"))
-        .containsAllEntriesOf(map(monitor, "spec.selector.matchLabels"));
+    for (String component : List.of("operator", "webhook")) {
+      Map<String, Object> service = defaults.one("Service", "mg-modelgate-" + component);
+      assertThat(map(service, "metadata.labels"))
+          .containsAllEntriesOf(map(monitor, "spec.selector.matchLabels"));
+    }
   }
 
   @Test
