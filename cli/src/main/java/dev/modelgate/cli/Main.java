@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       WebhookCommand.class,
       WebhookBenchCommand.class,
       PolicyCommand.class,
-      ScanCommand.class
+      ScanCommand.class,
+      DemoCommand.class
     })
 public final class Main implements Runnable {
 
