@@ -69,8 +69,7 @@ class WebhookIT {
     cluster.namespace("ml-off", Map.of(EnforcementMode.LABEL, "off"));
     cluster.namespace("ml-typo", Map.of(EnforcementMode.LABEL, "enforcee"));
     cluster.namespace("kube-system", Map.of());
-    cluster.hfModel(
-        ML, "good", "org/good", null, status("Available", GOOD_SHA, List.of()));
+    cluster.hfModel(ML, "good", "org/good", null, status("Available", GOOD_SHA, List.of()));
     cluster.hfModel(
         ML,
         "smollm",
@@ -99,11 +98,7 @@ class WebhookIT {
                 "sha256 mismatch for model.bin")));
     cluster.hfModel(ML, "broken", "org/broken", null, failed);
     cluster.hfModel(
-        "ml-warn",
-        "bad",
-        "org/bad",
-        null,
-        status("Quarantined", BAD_SHA, List.of("unsafe")));
+        "ml-warn", "bad", "org/bad", null, status("Quarantined", BAD_SHA, List.of("unsafe")));
 
     webhook =
         new Webhook(
@@ -539,14 +534,12 @@ class WebhookIT {
 
   @Test
   void informerChangesReachTheDecision() throws Exception {
-    cluster.hfModel(
-        ML, "flip", "org/flip", null, status("Available", GOOD_SHA, List.of()));
+    cluster.hfModel(ML, "flip", "org/flip", null, status("Available", GOOD_SHA, List.of()));
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> admitPod(ML, container("org/flip")).path("allowed").asBoolean());
     cluster.setStatus(
-        cluster.get(ML, "flip"),
-        status("Quarantined", GOOD_SHA, List.of("re-evaluated: unsafe")));
+        cluster.get(ML, "flip"), status("Quarantined", GOOD_SHA, List.of("re-evaluated: unsafe")));
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> !admitPod(ML, container("org/flip")).path("allowed").asBoolean());
