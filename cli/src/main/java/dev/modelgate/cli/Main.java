@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
       OperatorCommand.class,
       WebhookCommand.class,
       WebhookBenchCommand.class,
-      PolicyCommand.class
+      PolicyCommand.class,
+      ScanCommand.class,
+      DemoCommand.class
     })
 public final class Main implements Runnable {
 

@@ -20,7 +20,6 @@ final class ValueSets {
       store:
         persistence: {accessModes: [ReadWriteMany], storageClassName: nfs, size: 1Ti}
       networkPolicy:
-        metricsFrom: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}]
         egress: {enabled: true}
       serviceMonitor: {enabled: true, labels: {release: prometheus}}
       """;

@@ -33,17 +33,21 @@ class WebhookConfigurationTest {
     assertThat(resources(workloads))
         .containsExactlyInAnyOrder(
             "/pods",
+            "/pods/ephemeralcontainers",
+            "/replicationcontrollers",
             "apps/deployments",
             "apps/statefulsets",
             "apps/daemonsets",
             "apps/replicasets",
             "batch/jobs",
             "batch/cronjobs",
-            "serving.kserve.io/inferenceservices");
+            "serving.kserve.io/inferenceservices",
+            "serving.kserve.io/llminferenceservices");
     for (Map<String, Object> rule : list(workloads, "rules")) {
       assertThat(strings(rule, "operations")).containsExactlyInAnyOrder("CREATE", "UPDATE");
-      // Status writes never reach the webhook.
-      assertThat(strings(rule, "resources")).noneMatch(r -> r.contains("/"));
+      // Status writes never reach the webhook; the only subresource is ephemeral containers.
+      assertThat(strings(rule, "resources"))
+          .noneMatch(r -> r.contains("/") && !r.equals("pods/ephemeralcontainers"));
     }
   }
 
@@ -111,7 +115,7 @@ class WebhookConfigurationTest {
     Map<String, Object> workloads = webhook(m, "workloads.modelgate.dev");
     assertThat(str(workloads, "failurePolicy")).isEqualTo("Ignore");
     assertThat(workloads.get("timeoutSeconds")).isEqualTo(3);
-    assertThat(resources(workloads)).doesNotContain("serving.kserve.io/inferenceservices");
+    assertThat(resources(workloads)).noneMatch(r -> r.startsWith("serving.kserve.io/"));
   }
 
   static Map<String, Object> webhook(Manifests m, String name) {

@@ -54,32 +54,39 @@ class WorkloadsTest {
   }
 
   @Test
-  void servicesSelectTheirPodsAndTargetNamedPorts() {
-    for (String component : List.of("operator", "webhook")) {
-      String name = "mg-modelgate-" + component;
-      Map<String, Object> service = defaults.one("Service", name);
-      Map<String, Object> deployment = defaults.one("Deployment", name);
-      assertThat(map(deployment, "spec.template.metadata.labels"))
-          .containsAllEntriesOf(map(service, "spec.selector"));
-      // The other component's pods are not selected.
-      String other = component.equals("operator") ? "webhook" : "operator";
-      assertThat(
-              map(
-                  defaults.one("Deployment", "mg-modelgate-" + other),
-                  "spec.template.metadata.labels"))
-          .doesNotContainEntry("app.kubernetes.io/component", component);
-      List<String> containerPorts =
-          list(deployment, "spec.template.spec.containers").stream()
-              .flatMap(c -> list(c, "ports").stream())
-              .map(p -> str(p, "name"))
-              .toList();
-      for (Map<String, Object> port : list(service, "spec.ports")) {
-        assertThat(containerPorts).contains(str(port, "targetPort"));
-      }
+  void webhookServiceSelectsOnlyWebhookPodsAndTargetsANamedPort() {
+    Map<String, Object> service = defaults.one("Service", "mg-modelgate-webhook");
+    Map<String, Object> deployment = defaults.one("Deployment", "mg-modelgate-webhook");
+    assertThat(map(deployment, "spec.template.metadata.labels"))
+        .containsAllEntriesOf(map(service, "spec.selector"));
+    assertThat(
+            map(
+                defaults.one("Deployment", "mg-modelgate-operator"),
+                "spec.template.metadata.labels"))
+        .doesNotContainEntry("app.kubernetes.io/component", "webhook");
+    List<String> containerPorts =
+        list(deployment, "spec.template.spec.containers").stream()
+            .flatMap(c -> list(c, "ports").stream())
+            .map(p -> str(p, "name"))
+            .toList();
+    for (Map<String, Object> port : list(service, "spec.ports")) {
+      assertThat(containerPorts).contains(str(port, "targetPort"));
     }
-    assertThat(list(defaults.one("Service", "mg-modelgate-webhook"), "spec.ports"))
+    assertThat(list(service, "spec.ports"))
         .anyMatch(
             p -> Integer.valueOf(443).equals(p.get("port")) && "https".equals(p.get("targetPort")));
+    // The operator's Service only exposes its metrics, and selects only operator pods.
+    Map<String, Object> operatorService = defaults.one("Service", "mg-modelgate-operator");
+    assertThat(
+            map(
+                defaults.one("Deployment", "mg-modelgate-operator"),
+                "spec.template.metadata.labels"))
+        .containsAllEntriesOf(map(operatorService, "spec.selector"));
+    assertThat(list(operatorService, "spec.ports"))
+        .singleElement()
+        .satisfies(p -> assertThat(str(p, "targetPort")).isEqualTo("health"))
+        .satisfies(p -> assertThat(str(p, "name")).isEqualTo("metrics"));
+    assertThat(defaults.ofKind("Service")).hasSize(2);
   }
 
   @Test
@@ -90,9 +97,20 @@ class WorkloadsTest {
     assertThat(args)
         .contains(
             "--leader-election",
-            "--lease-name=mg-modelgate-operator",
-            "--lease-namespace=" + NAMESPACE);
+            "--lease-namespace=" + NAMESPACE,
+            "--endpoint=https://huggingface.co",
+            "--health-port=8081");
     assertThat(str(deployment, "spec.strategy.type")).isEqualTo("Recreate");
+    Map<String, Object> container = list(deployment, "spec.template.spec.containers").get(0);
+    assertThat(str(container, "readinessProbe.httpGet.path")).isEqualTo("/readyz");
+    assertThat(str(container, "readinessProbe.httpGet.port")).isEqualTo("health");
+
+    Map<String, Object> off =
+        ChartUnderTest.render("operator: {leaderElection: {enabled: false}}")
+            .one("Deployment", "mg-modelgate-operator");
+    assertThat(strings(list(off, "spec.template.spec.containers").get(0), "args"))
+        .contains("--no-leader-election")
+        .doesNotContain("--leader-election");
   }
 
   @Test
@@ -140,16 +158,21 @@ class WorkloadsTest {
                 .map(p -> str(p, "port")))
         .containsExactly("https");
     Map<String, Object> operator = defaults.one("NetworkPolicy", "mg-modelgate-operator");
+    assertThat(strings(operator, "spec.policyTypes")).containsExactly("Ingress");
     assertThat(
             list(operator, "spec.ingress").stream()
                 .flatMap(r -> list(r, "ports").stream())
                 .map(p -> str(p, "port")))
-        .containsExactly("http");
+        .containsExactly("health");
 
     Manifests strict = ChartUnderTest.render(ValueSets.EVERYTHING_ON);
     Map<String, Object> strictOperator = strict.one("NetworkPolicy", "mg-modelgate-operator");
     assertThat(strings(strictOperator, "spec.policyTypes")).containsExactly("Ingress", "Egress");
-    assertThat(list(strictOperator, "spec.ingress").get(0).get("from")).isNotNull();
+    assertThat(list(strictOperator, "spec.egress"))
+        .anyMatch(
+            r ->
+                list(r, "ports").stream().anyMatch(p -> Integer.valueOf(443).equals(p.get("port")))
+                    && r.get("to") != null);
     assertThat(ChartUnderTest.render("networkPolicy: {enabled: false}").ofKind("NetworkPolicy"))
         .isEmpty();
   }
@@ -162,16 +185,18 @@ class WorkloadsTest {
     assertThat(str(monitor, "metadata.labels.release")).isEqualTo("prometheus");
     List<Map<String, Object>> endpoints = list(monitor, "spec.endpoints");
     assertThat(endpoints.stream().map(e -> str(e, "port"))).containsExactly("metrics", "https");
-    // The webhook's metrics are scraped over HTTPS, verified against the webhook's own CA.
+    assertThat(str(endpoints.get(0), "path")).isEqualTo("/metrics");
     Map<String, Object> https = endpoints.get(1);
+    assertThat(str(https, "port")).isEqualTo("https");
+    assertThat(str(https, "path")).isEqualTo("/metrics");
     assertThat(str(https, "scheme")).isEqualTo("https");
+    // Verified against the webhook's own CA, not skipped.
     assertThat(str(https, "tlsConfig.ca.secret.name")).isEqualTo("mg-modelgate-webhook-tls");
+    assertThat(at(https, "tlsConfig.insecureSkipVerify")).isNull();
     assertThat(str(https, "tlsConfig.serverName"))
         .isEqualTo("mg-modelgate-webhook." + NAMESPACE + ".svc");
     for (String component : List.of("operator", "webhook")) {
       Map<String, Object> service = defaults.one("Service", "mg-modelgate-" + component);
-      String port = component.equals("operator") ? "metrics" : "https";
-      assertThat(list(service, "spec.ports")).anyMatch(p -> port.equals(p.get("name")));
       assertThat(map(service, "metadata.labels"))
           .containsAllEntriesOf(map(monitor, "spec.selector.matchLabels"));
     }

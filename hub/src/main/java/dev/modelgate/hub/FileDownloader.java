@@ -59,6 +59,7 @@ final class FileDownloader {
     int attempts = 0;
     long transferred = 0;
     while (true) {
+      // READ too: a partial file left by an earlier run is hashed before the download resumes.
       try (FileChannel ch =
           FileChannel.open(
               target,

@@ -547,7 +547,7 @@ final class PickleMachine {
         }
         frameEnd = -1;
       }
-      int op = in.read();
+      int op = in.pos < in.lim ? in.buf[in.pos++] & 0xff : in.read();
       if (op < 0) {
         throw malformed("pickle data was truncated (no STOP opcode)", off);
       }
