@@ -1159,15 +1159,15 @@ final class Evaluator {
   }
 
   private void callMocked(Term.Call c, Mock m, Env env, VK k) {
+    int outIndex = -1;
+    int arity = arityOf(c);
+    if (arity >= 0 && c.args().size() == arity + 1) {
+      outIndex = arity;
+    }
+    int nIn = outIndex >= 0 ? arity : c.args().size();
+    int oi = outIndex;
     if (m.value() != null) {
       // A value replacing a function: every call yields it (inputs still evaluated).
-      int outIndex = -1;
-      int arity = arityOf(c);
-      if (arity >= 0 && c.args().size() == arity + 1) {
-        outIndex = arity;
-      }
-      int nIn = outIndex >= 0 ? arity : c.args().size();
-      int oi = outIndex;
       evalList(
           c.args().subList(0, nIn),
           0,
@@ -1176,14 +1176,29 @@ final class Evaluator {
           args -> finishCall(c, oi, m.value(), env, k));
       return;
     }
-    // As OPA: the replacement runs without function mocks, so it may call the original and
-    // never calls another mock (input/data overrides still apply).
+    // As OPA: the arguments are evaluated here, with every mock in force; the replacement then
+    // runs without function mocks, so it may call the original and never calls another mock
+    // (input/data overrides still apply).
     Evaluator plain =
         mocksFree != null
             ? mocksFree
             : (mocksFree = new Evaluator(shared, root, input, data, dataOverrides, Map.of()));
-    plain.evalCall(
-        new Term.Call(m.function().name(), c.args(), c.loc(), m.function().target()), env, k);
+    evalList(
+        c.args().subList(0, nIn),
+        0,
+        new Value[nIn],
+        env,
+        args -> {
+          List<Term> evaluated = new ArrayList<>(c.args().size());
+          for (int i = 0; i < nIn; i++) {
+            evaluated.add(new Term.Scalar(args[i], c.args().get(i).loc()));
+          }
+          evaluated.addAll(c.args().subList(nIn, c.args().size()));
+          plain.evalCall(
+              new Term.Call(m.function().name(), evaluated, c.loc(), m.function().target()),
+              env,
+              k);
+        });
   }
 
   private int arityOf(Term.Call c) {

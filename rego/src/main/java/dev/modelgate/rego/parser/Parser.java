@@ -33,6 +33,12 @@ public final class Parser {
   private int depth;
   private List<Rule> rules;
   private boolean v1;
+
+  /**
+   * {@code not { ... }} bodies, enabled by {@code import rego.v2} or {@code future.keywords.not}.
+   */
+  private boolean notBodies;
+
   private static final java.util.concurrent.atomic.AtomicLong WILDCARDS =
       new java.util.concurrent.atomic.AtomicLong();
 
@@ -106,6 +112,9 @@ public final class Parser {
       }
       if (root.equals("rego") && path.equals(List.of("rego", "v1"))) {
         v1 = true;
+      }
+      if (path.equals(List.of("rego", "v2")) || path.equals(List.of("future", "keywords", "not"))) {
+        notBodies = true;
       }
       imports.add(new Module.Import(path, alias, loc));
     }
@@ -197,6 +206,7 @@ public final class Parser {
       }
       expect(")");
     }
+    List<Literal> argBinds = args == null ? List.of() : bindTemplateArgs(args);
     Rule.Kind kind = args != null ? Rule.Kind.FUNCTION : Rule.Kind.SINGLE;
     Term value = null;
     boolean explicitValue = false;
@@ -265,9 +275,50 @@ public final class Parser {
       Token t = next();
       List<Literal> more = body("}");
       expect("}");
-      rules.add(new Rule(kind, head, args, value, more, false, null, loc(t), annotations, file));
+      rules.add(
+          withArgBinds(
+              new Rule(kind, head, args, value, more, false, null, loc(t), annotations, file),
+              argBinds));
     }
-    return new Rule(kind, head, args, value, body, false, elseRule, loc, annotations, file);
+    return withArgBinds(
+        new Rule(kind, head, args, value, body, false, elseRule, loc, annotations, file), argBinds);
+  }
+
+  /**
+   * A template string as a function parameter ({@code f($"{x} y")}) may use variables the body
+   * binds, so, as OPA does, the parameter becomes a fresh variable and the body gains {@code fresh
+   * = $"..."}; safety ordering then evaluates the template once its variables are bound.
+   */
+  private static List<Literal> bindTemplateArgs(List<Term> args) {
+    List<Literal> binds = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i) instanceof Term.Call c && c.name().equals("internal.template_string")) {
+        Term.Var fresh = new Term.Var("_$" + WILDCARDS.incrementAndGet(), c.loc());
+        args.set(i, fresh);
+        binds.add(new Literal(new Expr.Unify(fresh, c), false, List.of(), c.loc()));
+      }
+    }
+    return List.copyOf(binds);
+  }
+
+  private static Rule withArgBinds(Rule r, List<Literal> binds) {
+    if (binds.isEmpty()) {
+      return r;
+    }
+    List<Literal> body = new ArrayList<>(r.body());
+    body.addAll(binds);
+    Rule elseRule = r.elseRule() == null ? null : withArgBinds(r.elseRule(), binds);
+    return new Rule(
+        r.kind(),
+        r.head(),
+        r.args(),
+        r.value(),
+        List.copyOf(body),
+        r.isDefault(),
+        elseRule,
+        r.loc(),
+        r.annotations(),
+        r.module());
   }
 
   private static boolean isGroundKey(Term t) {
@@ -381,6 +432,8 @@ public final class Parser {
     } else if (t.isIdent("every") && !negated && isEveryStart()) {
       next();
       expr = every();
+    } else if (negated && notBodies && t.is("{")) {
+      expr = new Expr.TermExpr(notBody(loc));
     } else {
       Term left = exprTerm(false, false);
       if (peek().is(",")) {
@@ -421,6 +474,22 @@ public final class Parser {
       withs.add(new Literal.With(target, value, loc(w)));
     }
     return new Literal(expr, negated, List.copyOf(withs), loc);
+  }
+
+  /**
+   * {@code not { a; b }} (rego.v2, future.keywords.not) holds when the body has no solution; it is
+   * read as {@code not count([true | a; b]) > 0}, a comprehension seeing the enclosing variables.
+   */
+  private Term notBody(Location loc) {
+    expect("{");
+    List<Literal> body = body("}");
+    expect("}");
+    if (body.isEmpty()) {
+      throw error(peek(), "not body must not be empty");
+    }
+    Term solutions = new Term.ArrayCompr(new Term.Scalar(BooleanValue.TRUE, loc), body, loc);
+    Term count = new Term.Call("count", List.of(solutions), loc, null);
+    return new Term.Call("gt", List.of(count, new Term.Scalar(NumberValue.of(0), loc)), loc, null);
   }
 
   private boolean isEveryStart() {
@@ -591,10 +660,12 @@ public final class Parser {
       } else if (n.is("(") && !n.newlineBefore() && callable(t)) {
         next();
         List<Term> args = new ArrayList<>();
-        if (!peek().is(")")) {
-          do {
-            args.add(exprTerm(false, false));
-          } while (accept(","));
+        // OPA accepts a trailing comma before the closing parenthesis of a call.
+        while (!peek().is(")")) {
+          args.add(exprTerm(false, false));
+          if (!accept(",")) {
+            break;
+          }
         }
         expect(")");
         String name = callName(t);
@@ -756,6 +827,7 @@ public final class Parser {
         }
         Parser sub = new Parser(file, expr);
         sub.v1 = true;
+        sub.notBodies = notBodies;
         sub.depth = depth + this.depth + 1;
         Term et = sub.exprTerm(false, false);
         List<Literal.With> withs = new ArrayList<>();
