@@ -39,7 +39,8 @@ public final class BuiltinLibrary {
           dev.modelgate.rego.builtins.crypto.CryptoBuiltins::register,
           dev.modelgate.rego.builtins.jwt.JwtBuiltins::register,
           dev.modelgate.rego.builtins.x509.X509Builtins::register,
-          dev.modelgate.rego.builtins.providers.AwsSigV4Builtins::register);
+          dev.modelgate.rego.builtins.providers.AwsSigV4Builtins::register,
+          dev.modelgate.rego.builtins.graphql.GraphQlBuiltins::register);
 
   public static void register(BuiltinRegistry r) {
     for (Consumer<BuiltinRegistry> family : FAMILIES) {
