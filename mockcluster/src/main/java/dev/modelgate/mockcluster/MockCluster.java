@@ -16,13 +16,14 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The Fabric8 CRUD mock as a Kubernetes API server on loopback (127.0.0.1, a free port), with the
- * HFModel CRD installed and helpers to create namespaces and HFModels with a status.
+ * The Fabric8 CRUD mock as a Kubernetes API server on loopback (127.0.0.1, a free port), with
+ * ModelGate's CRDs installed and helpers to create namespaces and HFModels with a status.
  */
 public final class MockCluster implements AutoCloseable {
 
@@ -35,8 +36,11 @@ public final class MockCluster implements AutoCloseable {
           .withNamespaced(true)
           .build();
 
-  /** The HFModel CRD as the crds module generates it into its jar. */
-  private static final String HFMODEL_CRD = "/META-INF/fabric8/hfmodels.modelgate.dev-v1.yml";
+  /** ModelGate's CRDs as the crds module generates them into its jar. */
+  private static final List<String> CRDS =
+      List.of(
+          "/META-INF/fabric8/hfmodels.modelgate.dev-v1.yml",
+          "/META-INF/fabric8/modelpolicies.modelgate.dev-v1.yml");
 
   /** Held so the level sticks: the mock logs every request at INFO through java.util.logging. */
   private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
@@ -59,18 +63,28 @@ public final class MockCluster implements AutoCloseable {
     server.init(InetAddress.getByName("127.0.0.1"), 0);
     client = server.createClient();
     try {
-      client.apiextensions().v1().customResourceDefinitions().resource(hfModelCrd()).create();
+      for (String crd : CRDS) {
+        client.apiextensions().v1().customResourceDefinitions().resource(crd(crd)).create();
+      }
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  private static CustomResourceDefinition hfModelCrd() throws IOException {
-    try (InputStream in = MockCluster.class.getResourceAsStream(HFMODEL_CRD)) {
-      if (in == null) throw new IOException("HFModel CRD not on the classpath: " + HFMODEL_CRD);
+  private static CustomResourceDefinition crd(String resource) throws IOException {
+    try (InputStream in = MockCluster.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException(
+            "CRD " + resource + " is not on the classpath (build the crds module)");
+      }
       return Serialization.unmarshal(in, CustomResourceDefinition.class);
     }
+  }
+
+  /** The API server's URL, e.g. {@code http://127.0.0.1:40123}. */
+  public String url() {
+    return "http://" + server.getHostName() + ":" + server.getPort();
   }
 
   /** A client for this API server (closed with it). */
