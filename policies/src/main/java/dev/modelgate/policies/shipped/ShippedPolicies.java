@@ -64,7 +64,8 @@ public final class ShippedPolicies {
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> index() {
     Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-    return (List<Map<String, Object>>) yaml.load(resource("policies.yaml"));
+    Map<String, Object> index = yaml.load(resource("policies.yaml"));
+    return (List<Map<String, Object>>) index.get("shipped_policies");
   }
 
   @SuppressWarnings("unchecked")
