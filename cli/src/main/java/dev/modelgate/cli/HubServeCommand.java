@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,23 +99,12 @@ public final class HubServeCommand implements Callable<Integer> {
     if (ignoreRange > 0) server.faults().ignoreRange(ignoreRange);
     if (stallAfter >= 0) server.faults().stall(1, stallAfter, Duration.ofMillis(stallMs));
     for (String p : corrupt) server.faults().corrupt(p, Integer.MAX_VALUE);
-    CountDownLatch stop = new CountDownLatch(1);
-    Thread hook = new Thread(stop::countDown, "hub-serve-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try (server) {
+    try (server;
+        StopSignal stop = new StopSignal("hub-serve-shutdown")) {
       out.println("Serving " + dir.toAbsolutePath() + " at " + server.uri());
       out.println("Use it with: HF_ENDPOINT=" + server.uri());
       out.flush();
-      if (maxSeconds >= 0) stop.await(maxSeconds, TimeUnit.SECONDS);
-      else stop.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // asked to stop: a normal end
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is already exiting; nothing to remove
-      }
+      stop.await(maxSeconds);
     }
     return 0;
   }

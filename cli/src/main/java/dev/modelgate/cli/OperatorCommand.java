@@ -14,8 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,10 +115,8 @@ public final class OperatorCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     OperatorConfig config = config(System.getenv());
-    CountDownLatch stop = new CountDownLatch(1);
-    Thread hook = new Thread(stop::countDown, "operator-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try (KubernetesClient client = new KubernetesClientBuilder().build();
+    try (StopSignal stop = new StopSignal("operator-shutdown");
+        KubernetesClient client = new KubernetesClientBuilder().build();
         ModelGateOperator operator =
             ModelGateOperator.builder(client, config)
                 .source(HubModelSource.forConfig(config))
@@ -134,19 +130,7 @@ public final class OperatorCommand implements Callable<Integer> {
               + config.storePath().toAbsolutePath()
               + (operator.healthPort() >= 0 ? "; health on port " + operator.healthPort() : ""));
       out.flush();
-      if (maxSeconds >= 0) {
-        stop.await(maxSeconds, TimeUnit.SECONDS);
-      } else {
-        stop.await();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // asked to stop: a normal end
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is already exiting; nothing to remove
-      }
+      stop.await(maxSeconds);
     }
     return 0;
   }

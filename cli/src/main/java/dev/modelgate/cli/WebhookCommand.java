@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -108,9 +107,9 @@ public final class WebhookCommand implements Callable<Integer> {
       int bound = webhook.start();
       System.out.println(
           "modelgate webhook listening on https://" + bind + ":" + bound + "/validate");
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "webhook-shutdown"));
-      stopped.await();
+      try (StopSignal stop = new StopSignal("webhook-shutdown")) {
+        stop.await(-1);
+      }
     }
     return 0;
   }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -28,23 +25,8 @@ class ScanCommandTest {
 
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path model() throws Exception {
@@ -59,7 +41,7 @@ class ScanCommandTest {
   @Test
   void jsonListsEveryFileWithPathsAsGivenAndExits1OnHigh() throws Exception {
     Path m = model();
-    Run r = run("scan", "--format", "json", m.toString());
+    CliRun r = run("scan", "--format", "json", m.toString());
     assertThat(r.exit()).isEqualTo(1);
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.path("files")).hasSize(3);
@@ -97,7 +79,7 @@ class ScanCommandTest {
     assertThat(run("scan", "--fail-on", "SEVERE", dir.toString()).exit()).isEqualTo(2);
     assertThat(run("scan", "--format", "xml", dir.toString()).exit()).isEqualTo(2);
     assertThat(run("scan").exit()).isEqualTo(2);
-    Run missing = run("scan", dir.resolve("nope.bin").toString());
+    CliRun missing = run("scan", dir.resolve("nope.bin").toString());
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.out()).contains("no such file");
     // a malicious file outranks an unreadable one
@@ -109,7 +91,7 @@ class ScanCommandTest {
 
   @Test
   void textNamesTheFindingAndSummarises() throws Exception {
-    Run r = run("scan", model().toString());
+    CliRun r = run("scan", model().toString());
     assertThat(r.out())
         .contains("CRITICAL", "sub/evil.bin", "pickle.import.dangerous", "posix.system")
         .contains("3 files")
@@ -119,7 +101,7 @@ class ScanCommandTest {
 
   @Test
   void sarifIsVersion210WithOneResultPerFinding() throws Exception {
-    Run r = run("scan", "--format", "sarif", model().toString());
+    CliRun r = run("scan", "--format", "sarif", model().toString());
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.path("version").asText()).isEqualTo("2.1.0");
     JsonNode run = root.path("runs").get(0);

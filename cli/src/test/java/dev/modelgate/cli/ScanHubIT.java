@@ -84,18 +84,17 @@ class ScanHubIT {
       assertThat(evil.severity()).isEqualTo(Severity.CRITICAL);
 
       // the same through the command, with HF_ENDPOINT pointing at the local Hub
-      ScanCommandTest.Run run =
+      CliRun run =
           withEndpoint(
               "http://127.0.0.1:" + server.port(),
-              () -> ScanCommandTest.run("scan", "--format", "json", "hf://acme/tiny"));
+              () -> CliRun.of("scan", "--format", "json", "hf://acme/tiny"));
       assertThat(run.exit()).isEqualTo(1);
       JsonNode json = new ObjectMapper().readTree(run.out());
       assertThat(json.path("files")).hasSize(3);
     }
   }
 
-  private static ScanCommandTest.Run withEndpoint(
-      String endpoint, java.util.function.Supplier<ScanCommandTest.Run> body) {
+  private static CliRun withEndpoint(String endpoint, java.util.function.Supplier<CliRun> body) {
     String old = System.getProperty("modelgate.hf.endpoint");
     System.setProperty("modelgate.hf.endpoint", endpoint);
     try {

@@ -2,9 +2,6 @@ package dev.modelgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -17,19 +14,10 @@ class ShippedPoliciesCommandTest {
 
   @Test
   void policyTestPassesEveryShippedPolicyTest() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      code = Main.run("policy", "test", SHIPPED.toString());
-    } finally {
-      System.setOut(oldOut);
-    }
-    String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(printed).as(printed).containsPattern("PASS: (\\d+)/\\1");
-    assertThat(printed).doesNotContain("PASS: 0/0");
-    assertThat(code).isZero();
+    CliRun run = CliRun.of("policy", "test", SHIPPED.toString());
+    assertThat(run.out()).as(run.err()).containsPattern("PASS: (\\d+)/\\1");
+    assertThat(run.out()).doesNotContain("PASS: 0/0");
+    assertThat(run.exit()).isZero();
   }
 
   @Test

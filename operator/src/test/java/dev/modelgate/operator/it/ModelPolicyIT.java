@@ -30,13 +30,7 @@ class ModelPolicyIT extends OperatorTestBase {
 
   @Test
   void trustedPublisherOverridesTheLaterHubScanQuarantine() throws Exception {
-    example("google/tiny-demo-lm").write();
-    startHub();
-    ShippedPolicies.load().forEach(p -> client.resource(p).create());
-    startOperator(config(), new PolicyDecider());
-
-    create("gemma", new HFModelSpec("google/tiny-demo-lm", null));
-    HFModel m = awaitPhase("gemma", Phase.Available, Phase.Quarantined);
+    HFModel m = decideWithShippedPolicies("gemma", "google/tiny-demo-lm");
 
     assertThat(m.getStatus().getPhase()).isEqualTo(Phase.Available);
     assertThat(m.getStatus().getTags()).contains("trusted-publisher");
@@ -45,13 +39,7 @@ class ModelPolicyIT extends OperatorTestBase {
 
   @Test
   void hubUnsafeModelIsQuarantinedWithTheScannerVerdictInTheLog() throws Exception {
-    example("shady-lab/sketchy-llm").write();
-    startHub();
-    ShippedPolicies.load().forEach(p -> client.resource(p).create());
-    startOperator(config(), new PolicyDecider());
-
-    create("sketchy", new HFModelSpec("shady-lab/sketchy-llm", null));
-    HFModel m = awaitPhase("sketchy", Phase.Quarantined, Phase.Available);
+    HFModel m = decideWithShippedPolicies("sketchy", "shady-lab/sketchy-llm");
 
     assertThat(m.getStatus().getPhase()).isEqualTo(Phase.Quarantined);
     assertThat(m.getStatus().getTags()).contains("hub-unsafe");
@@ -170,6 +158,16 @@ class ModelPolicyIT extends OperatorTestBase {
     assertThat(broken.getStatus().getPhase()).isEqualTo(ModelPolicyStatus.PolicyPhase.Invalid);
     assertThat(broken.getStatus().getMessage()).matches("(?s)broken\\.rego:\\d+:\\d+: .*");
     assertThat(get("tiny").getStatus().getTags()).doesNotContain("never");
+  }
+
+  /** One example repo decided by the shipped policies; returns the settled HFModel. */
+  private HFModel decideWithShippedPolicies(String name, String repo) throws Exception {
+    example(repo).write();
+    startHub();
+    ShippedPolicies.load().forEach(p -> client.resource(p).create());
+    startOperator(config(), new PolicyDecider());
+    create(name, new HFModelSpec(repo, null));
+    return awaitPhase(name, Phase.Available, Phase.Quarantined);
   }
 
   private static String describe(HFModel m) {
