@@ -5,6 +5,7 @@ import dev.modelgate.rego.ast.Expr;
 import dev.modelgate.rego.ast.Literal;
 import dev.modelgate.rego.ast.Location;
 import dev.modelgate.rego.ast.Module;
+import dev.modelgate.rego.ast.RefNames;
 import dev.modelgate.rego.ast.Rule;
 import dev.modelgate.rego.ast.Term;
 import dev.modelgate.rego.builtins.BuiltinRegistry;
@@ -495,7 +496,7 @@ public final class Compiler {
 
     /** Resolves a function name to a user function or builtin; null (and an error) if none. */
     Term.CallTarget resolveCall(String name, Location loc, boolean report) {
-      List<String> segs = List.of(name.split("\\."));
+      List<String> segs = RefNames.segments(name);
       List<String> imp = imports.get(segs.get(0));
       if (imp != null && imp.get(0).equals("data")) {
         List<String> full = concat(imp.subList(1, imp.size()), segs.subList(1, segs.size()));
@@ -538,7 +539,7 @@ public final class Compiler {
       if (head != null && Terms.isRoot(head.name())) {
         String dotted = dotted(r);
         if (dotted != null && head.name().equals("data")) {
-          List<String> segs = List.of(dotted.split("\\."));
+          List<String> segs = RefNames.segments(dotted);
           if (functionArity.containsKey(segs.subList(1, segs.size()))) {
             return new Term.Call(
                 dotted,
@@ -567,7 +568,7 @@ public final class Compiler {
     private Term withValue(Term t, Scope s) {
       String name = dotted(t);
       if (name != null) {
-        String first = name.split("\\.")[0];
+        String first = RefNames.segments(name).get(0);
         boolean localVar = s.lookup(first) != null;
         if (!localVar && !Terms.isRoot(first) && !ruleNames.contains(first)) {
           Term.CallTarget target = resolveCall(name, t.loc(), false);
@@ -575,7 +576,7 @@ public final class Compiler {
             return new Term.Call(name, List.of(), t.loc(), target);
           }
         } else if (first.equals("data")) {
-          List<String> segs = List.of(name.split("\\."));
+          List<String> segs = RefNames.segments(name);
           if (functionArity.containsKey(segs.subList(1, segs.size()))) {
             return new Term.Call(
                 name,
@@ -586,7 +587,7 @@ public final class Compiler {
         } else if (ruleNames.contains(first)
             && packageFunctionNames
                 .getOrDefault(module.packagePath(), Set.of())
-                .contains(List.of(name.split("\\.")))) {
+                .contains(RefNames.segments(name))) {
           return new Term.Call(name, List.of(), t.loc(), resolveCall(name, t.loc(), false));
         }
       }
@@ -598,15 +599,16 @@ public final class Compiler {
         return v.name();
       }
       if (t instanceof Term.Ref r && r.head() instanceof Term.Var v) {
-        StringBuilder b = new StringBuilder(v.name());
+        List<String> segs = new ArrayList<>();
+        segs.add(v.name());
         for (Term e : r.path()) {
           if (e instanceof Term.Scalar sc && sc.value() instanceof StringValue sv) {
-            b.append('.').append(sv.value());
+            segs.add(sv.value());
           } else {
             return null;
           }
         }
-        return b.toString();
+        return RefNames.format(segs);
       }
       return null;
     }
