@@ -39,10 +39,16 @@ public final class Compiler {
   private final Map<List<String>, Set<String>> packageRuleNames = new HashMap<>();
   private final Map<List<String>, Set<List<String>>> packageFunctionNames = new HashMap<>();
   private final Safety safety;
+  private final ShapeCheck shapes;
+
+  /** Complete rules made from zero-argument functions (not a conflict with the function). */
+  private final Set<CompiledRule> zeroArityRules =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   public Compiler(BuiltinRegistry builtins) {
     this.builtins = builtins;
     this.safety = new Safety(this::arityOf, errors);
+    this.shapes = new ShapeCheck(errors);
   }
 
   /** Compiles modules into a rule tree; errors are collected in {@link #errors()}. */
@@ -87,6 +93,30 @@ public final class Compiler {
           } else {
             node.functions.add(cr);
           }
+          if (cr.args().isEmpty()) {
+            // OPA has no zero-argument functions: `f() := v` is the complete rule f (its value is
+            // part of the package), which may still be called as f().
+            CompiledRule asRule = asCompleteRule(cr);
+            zeroArityRules.add(asRule);
+            if (asRule.isDefault()) {
+              node.defaultRule = asRule;
+            } else {
+              node.rules.add(asRule);
+            }
+          }
+        } else if (cr.isDefault() && !cr.dynamic().isEmpty()) {
+          // `default p[true] := v`: a default for one ground key of a ref rule (OPA keeps it at
+          // its own node of the rule tree); evaluated with the rules that share the static path.
+          for (CompiledRule other : node.rules) {
+            if (other.isDefault() && sameKeys(other.dynamic(), cr.dynamic())) {
+              errors.add(
+                  new RegoError(
+                      "rego_type_error",
+                      "multiple default rules " + cr.dataPath() + " found",
+                      cr.loc()));
+            }
+          }
+          node.rules.add(cr);
         } else if (cr.isDefault()) {
           if (node.defaultRule != null) {
             errors.add(
@@ -124,7 +154,8 @@ public final class Compiler {
         first = first == null ? r : first;
       }
     }
-    if ((single && multi) || (!node.functions.isEmpty() && !node.rules.isEmpty())) {
+    boolean valueRules = node.rules.stream().anyMatch(r -> !zeroArityRules.contains(r));
+    if ((single && multi) || (!node.functions.isEmpty() && valueRules)) {
       CompiledRule r = first != null ? first : node.rules.get(0);
       errors.add(
           new RegoError(
@@ -133,6 +164,37 @@ public final class Compiler {
     for (RuleNode c : node.children.values()) {
       checkConflicts(c);
     }
+  }
+
+  /** Do two ground key lists name the same keys (locations aside)? */
+  private static boolean sameKeys(List<Term> a, List<Term> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!(a.get(i) instanceof Term.Scalar x)
+          || !(b.get(i) instanceof Term.Scalar y)
+          || !x.value().equals(y.value())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A zero-argument function rule seen as the complete rule OPA makes of it. */
+  private static CompiledRule asCompleteRule(CompiledRule f) {
+    return new CompiledRule(
+        Rule.Kind.SINGLE,
+        f.packagePath(),
+        f.path(),
+        f.dynamic(),
+        null,
+        f.value(),
+        f.body(),
+        f.isDefault(),
+        f.elseRule() == null ? null : asCompleteRule(f.elseRule()),
+        f.loc(),
+        f.annotations());
   }
 
   static List<String> staticHead(List<Term> head) {
@@ -185,6 +247,7 @@ public final class Compiler {
       body.add(new Literal(new Expr.Unify(v, value), false, List.of(), value.loc()));
       value = v;
     }
+    shapes.body(body);
     Set<String> mentioned = new HashSet<>(bound);
     for (Term d : dynamic) {
       Terms.topVars(d, mentioned);
@@ -259,6 +322,7 @@ public final class Compiler {
     Resolver res = new Resolver(m);
     Scope scope = new Scope(null);
     List<Literal> body = res.body(query, scope);
+    shapes.body(body);
     return safety.reorder(body, new HashSet<>(), new HashSet<>()).body();
   }
 
@@ -307,7 +371,9 @@ public final class Compiler {
     private Literal literal(Literal l, Scope s) {
       Expr e =
           switch (l.expr()) {
-            case Expr.TermExpr t -> new Expr.TermExpr(term(t.term(), s));
+            case Expr.TermExpr t ->
+                new Expr.TermExpr(
+                    t.term() instanceof Term.Call c ? call(c, s, true) : term(t.term(), s));
             case Expr.Unify u -> new Expr.Unify(term(u.left(), s), term(u.right(), s));
             case Expr.Assign a -> {
               Term right = term(a.right(), s);
@@ -402,7 +468,7 @@ public final class Compiler {
         case Term.SetTerm a -> fold(new Term.SetTerm(terms(a.items(), s), a.loc()));
         case Term.ObjectTerm o ->
             fold(new Term.ObjectTerm(terms(o.keys(), s), terms(o.values(), s), o.loc()));
-        case Term.Call c -> call(c, s);
+        case Term.Call c -> call(c, s, false);
         case Term.ArrayCompr c -> {
           Scope inner = new Scope(s);
           List<Literal> b = new ArrayList<>(body(c.body(), inner));
@@ -472,13 +538,19 @@ public final class Compiler {
       return rest.isEmpty() ? head : new Term.Ref(head, List.copyOf(rest), loc);
     }
 
-    private Term call(Term.Call c, Scope s) {
+    /**
+     * Resolves a call. A call that is a whole body expression may take one more operand than its
+     * arity (the output, {@code count(x, n)}); a call used as a value (an operand, argument, rule
+     * value...) may not: OPA's compiler moves it into its own expression with a generated output
+     * variable, and then rejects the extra operand (checkUndefinedFuncs in v1/ast/compile.go).
+     */
+    private Term call(Term.Call c, Scope s, boolean wholeExpression) {
       List<Term> args = terms(c.args(), s);
       Term.CallTarget target = resolveCall(c.name(), c.loc(), true);
       Term.Call out = new Term.Call(c.name(), args, c.loc(), target);
       int arity = target == null ? -1 : arityOf(out);
-      // Inputs, or inputs plus one output operand (`count(x, n)`), as OPA's type checker allows.
-      if (arity >= 0 && args.size() != arity && args.size() != arity + 1) {
+      boolean withOutput = wholeExpression && args.size() == arity + 1;
+      if (arity >= 0 && args.size() != arity && !withOutput) {
         errors.add(
             new RegoError(
                 "rego_type_error",

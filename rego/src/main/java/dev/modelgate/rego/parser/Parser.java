@@ -227,6 +227,11 @@ public final class Parser {
       if (head.size() > 1 && args == null && !(head.get(head.size() - 1) instanceof Term.Scalar)) {
         throw error(start, "default rules must not have a ref head with more than one term");
       }
+      String bad = nonConstant(value);
+      if (bad != null) {
+        // as OPA's validateDefaultRuleValue (comprehensions are allowed)
+        throw error(start, "illegal default rule (value cannot contain " + bad + ")");
+      }
       return new Rule(kind, head, args, value, List.of(), true, null, loc, annotations, file);
     }
     List<Literal> body = null;
@@ -296,6 +301,36 @@ public final class Parser {
       }
     }
     return List.copyOf(binds);
+  }
+
+  /** "ref", "var" or "call" if the term holds one outside comprehensions, else null. */
+  private static String nonConstant(Term t) {
+    return switch (t) {
+      case Term.Scalar s -> null;
+      case Term.Var v -> "var";
+      case Term.Ref r -> "ref";
+      case Term.Call c ->
+          c.name().equals("internal.template_string") ? firstNonConstant(c.args()) : "call";
+      case Term.ArrayTerm a -> firstNonConstant(a.items());
+      case Term.SetTerm a -> firstNonConstant(a.items());
+      case Term.ObjectTerm o -> {
+        String k = firstNonConstant(o.keys());
+        yield k != null ? k : firstNonConstant(o.values());
+      }
+      case Term.ArrayCompr c -> null;
+      case Term.SetCompr c -> null;
+      case Term.ObjectCompr c -> null;
+    };
+  }
+
+  private static String firstNonConstant(List<Term> ts) {
+    for (Term t : ts) {
+      String bad = nonConstant(t);
+      if (bad != null) {
+        return bad;
+      }
+    }
+    return null;
   }
 
   private static Rule withArgBinds(Rule r, List<Literal> binds) {
