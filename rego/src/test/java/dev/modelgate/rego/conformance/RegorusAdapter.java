@@ -77,7 +77,11 @@ final class RegorusAdapter {
       List<String> want = new ArrayList<>();
       wp.forEach(x -> want.add(String.valueOf(x)));
       if (!want.equals(printed)) {
-        return Outcome.fail("expected prints " + want + " got " + printed, "prints " + printed);
+        return Outcome.fail(
+            "expected prints " + want + " got " + printed,
+            "prints "
+                + ArrayValue.of(printed.stream().map(x -> (Value) StringValue.of(x)).toList())
+                    .toJson());
       }
     }
     if (Boolean.TRUE.equals(c.get("no_result")) || !c.containsKey("want_result")) {
