@@ -55,7 +55,8 @@ public final class PickleScanner implements FormatScanner {
 
   @Override
   public Set<String> extensions() {
-    return Set.of("pkl", "pickle", "dill", "p", "pck", "cloudpickle");
+    // joblib writes a plain pickle when the object holds no numpy arrays
+    return Set.of("pkl", "pickle", "dill", "p", "pck", "cloudpickle", "joblib", "jbl");
   }
 
   @Override

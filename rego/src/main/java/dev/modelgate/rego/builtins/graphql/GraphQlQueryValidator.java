@@ -181,6 +181,11 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
         }
       }
     }
+    // MaxIntrospectionDepth
+    if ((field.name().equals("__schema") || field.name().equals("__type"))
+        && introspectionTooDeep(field, new HashSet<>(), 0)) {
+      throw error("Maximum introspection depth exceeded", field.pos());
+    }
     if (currentOperation != null) {
       merging.checkSelectionSet(field.selectionSet());
     }
@@ -225,6 +230,50 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
       }
     }
     uniqueArguments(field.arguments());
+  }
+
+  /**
+   * MaxIntrospectionDepth: whether introspection nests list fields (fields, interfaces,
+   * possibleTypes, inputFields) three deep, through fragments (a fragment may be visited again, but
+   * not inside itself).
+   */
+  private boolean introspectionTooDeep(Field field, Set<String> visiting, int depth)
+      throws GraphQlException {
+    if (Set.of("fields", "interfaces", "possibleTypes", "inputFields").contains(field.name())
+        && ++depth >= 3) {
+      return true;
+    }
+    return introspectionTooDeep(field.selectionSet(), visiting, depth);
+  }
+
+  private boolean introspectionTooDeep(List<Selection> selections, Set<String> visiting, int depth)
+      throws GraphQlException {
+    enter();
+    try {
+      for (Selection s : selections) {
+        work();
+        boolean tooDeep =
+            switch (s) {
+              case Field f -> introspectionTooDeep(f, visiting, depth);
+              case InlineFragment f -> introspectionTooDeep(f.selectionSet(), visiting, depth);
+              case FragmentSpread f -> {
+                FragmentDefinition def = spreadDefinition.get(f);
+                if (def == null || !visiting.add(f.name())) {
+                  yield false;
+                }
+                boolean deep = introspectionTooDeep(def.selectionSet(), visiting, depth);
+                visiting.remove(f.name());
+                yield deep;
+              }
+            };
+        if (tooDeep) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      leave();
+    }
   }
 
   private static boolean hasArgument(List<Argument> args, ArgumentDefinition def) {
@@ -507,7 +556,8 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
         }
       }
     }
-    GraphQlValueCheck.check(value, expectedType.get(value), valueDefinition.get(value));
+    GraphQlValueCheck.check(
+        value, expectedType.get(value), valueDefinition.get(value), valueVariable);
     variableInAllowedPosition(value);
   }
 
@@ -521,8 +571,11 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
       return;
     }
     Type want = expected;
-    // A variable with a non-null default may fill a non-null position.
-    if (v.defaultValue() != null && v.defaultValue().kind() != ValueKind.NULL && want.nonNull()) {
+    // A variable with a non-null default may fill a non-null position, and so may any variable
+    // where the position has a default.
+    if (want.nonNull()
+        && (v.defaultValue() != null && v.defaultValue().kind() != ValueKind.NULL
+            || expectedTypeHasDefault.contains(value))) {
       want = new Type(want.namedType(), want.elem(), false, want.pos());
     }
     if (!GraphQlTypes.isCompatible(v.type(), want)) {

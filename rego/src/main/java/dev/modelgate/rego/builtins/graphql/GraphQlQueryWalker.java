@@ -52,6 +52,11 @@ abstract class GraphQlQueryWalker {
   final Map<Directive, DirectiveDefinition> directiveDefinition = new IdentityHashMap<>();
   final Map<Directive, String> directiveLocation = new IdentityHashMap<>();
   final Map<Value, Type> expectedType = new IdentityHashMap<>();
+
+  /** Values whose position has a non-null default (so a nullable variable may fill it). */
+  final Set<Value> expectedTypeHasDefault =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
   final Map<Value, TypeDef> valueDefinition = new IdentityHashMap<>();
   final Map<Value, VariableDefinition> valueVariable = new IdentityHashMap<>();
   final Map<VariableDefinition, TypeDef> variableType = new IdentityHashMap<>();
@@ -195,9 +200,18 @@ abstract class GraphQlQueryWalker {
   private void walkArgument(ArgumentDefinition def, Argument arg) throws GraphQlException {
     if (def != null) {
       expectedType.put(arg.value(), def.type());
+      setHasDefault(arg.value(), def.defaultValue());
       valueDefinition.put(arg.value(), schema.type(def.type().name()));
     }
     walkValue(arg.value());
+  }
+
+  private void setHasDefault(Value value, Value defaultValue) {
+    if (defaultValue != null && defaultValue.kind() != ValueKind.NULL) {
+      expectedTypeHasDefault.add(value);
+    } else {
+      expectedTypeHasDefault.remove(value);
+    }
   }
 
   private void walkValue(Value value) throws GraphQlException {
@@ -223,6 +237,7 @@ abstract class GraphQlQueryWalker {
           FieldDefinition f = def.field(child.name());
           if (f != null) {
             expectedType.put(child.value(), f.type());
+            setHasDefault(child.value(), f.defaultValue());
             valueDefinition.put(child.value(), schema.type(f.type().name()));
           }
         }
@@ -268,7 +283,8 @@ abstract class GraphQlQueryWalker {
               null,
               new Type("String", null, false, null),
               List.of(),
-              null);
+              null,
+              GraphQlAst.Comments.NONE);
     } else if (parent != null) {
       def = parent.field(f.name());
     }

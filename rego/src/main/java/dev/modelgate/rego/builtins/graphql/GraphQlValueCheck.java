@@ -6,6 +6,7 @@ import dev.modelgate.rego.builtins.graphql.GraphQlAst.Type;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.Value;
 import dev.modelgate.rego.builtins.graphql.GraphQlSchema.TypeDef;
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,7 +22,13 @@ final class GraphQlValueCheck {
 
   private GraphQlValueCheck() {}
 
-  static void check(Value value, Type expected, TypeDef def) throws GraphQlException {
+  /**
+   * Checks one value; {@code variables} maps variable values to the definitions the walk resolved
+   * them to (needed for @oneOf input objects).
+   */
+  static void check(
+      Value value, Type expected, TypeDef def, Map<Value, GraphQlAst.VariableDefinition> variables)
+      throws GraphQlException {
     if (def == null || expected == null) {
       return;
     }
@@ -90,12 +97,45 @@ final class GraphQlValueCheck {
                 value.pos());
           }
         }
+        for (GraphQlAst.Directive d : def.directives) {
+          if (d.name().equals("oneOf")) {
+            checkOneOf(value, def, variables);
+          }
+        }
         for (ChildValue c : value.children()) {
           if (def.field(c.name()) == null) {
             throw new GraphQlException(
                 "Field \"" + c.name() + "\" is not defined by type \"" + def.name + "\".", c.pos());
           }
         }
+      }
+    }
+  }
+
+  /** A @oneOf input object takes exactly one field, and it must not be null. */
+  private static void checkOneOf(
+      Value value, TypeDef def, Map<Value, GraphQlAst.VariableDefinition> variables)
+      throws GraphQlException {
+    if (value.children().size() != 1) {
+      throw new GraphQlException(
+          "OneOf Input Object \"" + def.name + "\" must specify exactly one key.", value.pos());
+    }
+    Value field = value.children().get(0).value();
+    if (field.kind() == GraphQlAst.ValueKind.NULL) {
+      String first = def.fields.isEmpty() ? "" : def.fields.get(0).name();
+      throw new GraphQlException(
+          "Field \"" + def.name + "." + first + "\" must be non-null.", field.pos());
+    }
+    if (field.kind() == GraphQlAst.ValueKind.VARIABLE) {
+      GraphQlAst.VariableDefinition v = variables.get(field);
+      if (v == null || !v.type().nonNull()) {
+        throw new GraphQlException(
+            "Variable \""
+                + (v == null ? field.raw() : v.variable())
+                + "\" must be non-nullable to be used for OneOf Input Object \""
+                + def.name
+                + "\".",
+            field.pos());
       }
     }
   }
