@@ -1043,8 +1043,11 @@ final class Evaluator {
    * context's input, data and {@code with} overrides), or all rules without an index.
    */
   private RuleSelection select(RuleIndex index, List<CompiledRule> rules, Value[] args) {
-    // A mocked `equal` could make an indexed comparison succeed where the index says it cannot.
-    if (index == null || !shared.ruleIndexing || mocks.containsKey("equal")) {
+    // A mocked `equal` or `glob.match` could succeed where the index says it cannot.
+    if (index == null
+        || !shared.ruleIndexing
+        || mocks.containsKey("equal")
+        || mocks.containsKey("glob.match")) {
       return RuleSelection.all(rules);
     }
     return index.lookup(ref -> evalSingle(ref, new Env(null)), args);

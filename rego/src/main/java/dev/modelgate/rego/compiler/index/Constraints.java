@@ -12,6 +12,7 @@ import dev.modelgate.rego.value.StringValue;
 import dev.modelgate.rego.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,8 @@ final class Constraints {
         }
       }
     }
+    // Variables bound to an indexable reference (x := input.host), for glob.match(p, d, x).
+    Map<String, IndexKey> boundTo = new HashMap<>();
     for (Literal l : rule.body()) {
       if (l.negated() || !l.withs().isEmpty()) {
         continue;
@@ -75,8 +78,16 @@ final class Constraints {
           List<Term> a = ((Term.Call) t.term()).args();
           equality(rule, a.get(0), a.get(1), out);
         }
-        case Expr.Unify u -> equality(rule, u.left(), u.right(), out);
-        case Expr.Assign a -> equality(rule, a.left(), a.right(), out);
+        case Expr.TermExpr t when isGlobMatch(t.term()) ->
+            globMatch(rule, ((Term.Call) t.term()).args(), boundTo, out);
+        case Expr.Unify u -> {
+          equality(rule, u.left(), u.right(), out);
+          remember(u.left(), u.right(), boundTo);
+        }
+        case Expr.Assign a -> {
+          equality(rule, a.left(), a.right(), out);
+          remember(a.left(), a.right(), boundTo);
+        }
         default -> {}
       }
     }
@@ -110,6 +121,120 @@ final class Constraints {
     }
     out.put(key, c);
     return true;
+  }
+
+  private void remember(Term a, Term b, Map<String, IndexKey> boundTo) {
+    if (a instanceof Term.Var v && b instanceof Term.Ref r && refKey(r) != null) {
+      boundTo.put(v.name(), refKey(r));
+    } else if (b instanceof Term.Var v && a instanceof Term.Ref r && refKey(r) != null) {
+      boundTo.put(v.name(), refKey(r));
+    }
+  }
+
+  /**
+   * {@code glob.match(pattern, delimiters, subject)} with a constant pattern of literal and
+   * whole-segment {@code *} parts, constant single-character delimiters, and a subject that is an
+   * indexable reference, a variable bound to one, or a function parameter (as OPA).
+   */
+  private void globMatch(
+      CompiledRule rule,
+      List<Term> args,
+      Map<String, IndexKey> boundTo,
+      Map<IndexKey, Constraint> out) {
+    IndexKey key = null;
+    Term subject = args.get(2);
+    if (subject instanceof Term.Ref r) {
+      key = refKey(r);
+    } else if (subject instanceof Term.Var v) {
+      key = boundTo.get(v.name());
+      if (key == null && rule.args() != null) {
+        for (int i = 0; i < rule.args().size() && key == null; i++) {
+          if (rule.args().get(i) instanceof Term.Var p && p.name().equals(v.name())) {
+            key = IndexKey.arg(i);
+          }
+        }
+      }
+    }
+    int[] delimiters = globDelimiters(args.get(1));
+    if (key == null
+        || delimiters == null
+        || !(args.get(0) instanceof Term.Scalar ps)
+        || !(ps.value() instanceof StringValue pattern)) {
+      return;
+    }
+    List<String> parts = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    String p = pattern.value();
+    for (int i = 0; i <= p.length(); ) {
+      int cp = i < p.length() ? p.codePointAt(i) : -1;
+      boolean delimiter = cp != -1 && contains(delimiters, cp);
+      if (cp == -1 || delimiter) {
+        String part = cur.toString();
+        if (part.equals("*")) {
+          parts.add(null);
+        } else if (part.chars().anyMatch(c -> GLOB_SPECIAL.indexOf(c) >= 0)) {
+          return;
+        } else {
+          parts.add(part);
+        }
+        cur.setLength(0);
+        if (cp == -1) {
+          break;
+        }
+      } else {
+        cur.appendCodePoint(cp);
+      }
+      i += Character.charCount(cp);
+    }
+    out.put(key, new Constraint.GlobShape(delimiters, Collections.unmodifiableList(parts)));
+  }
+
+  private static final String GLOB_SPECIAL = "*?\\[]{}";
+
+  /** Constant delimiters, each one character; none means "." (as glob.match). Else null. */
+  private static int[] globDelimiters(Term t) {
+    List<Value> items = new ArrayList<>();
+    if (t instanceof Term.Scalar s && s.value() instanceof ArrayValue a) {
+      items.addAll(a.items());
+    } else if (t instanceof Term.ArrayTerm a) {
+      for (Term e : a.items()) {
+        if (!(e instanceof Term.Scalar s)) {
+          return null;
+        }
+        items.add(s.value());
+      }
+    } else {
+      return null;
+    }
+    if (items.isEmpty()) {
+      return new int[] {'.'};
+    }
+    int[] out = new int[items.size()];
+    for (int i = 0; i < out.length; i++) {
+      if (!(items.get(i) instanceof StringValue sv)
+          || sv.value().isEmpty()
+          || sv.value().codePointCount(0, sv.value().length()) != 1) {
+        return null;
+      }
+      out[i] = sv.value().codePointAt(0);
+    }
+    return out;
+  }
+
+  private static boolean contains(int[] xs, int x) {
+    for (int v : xs) {
+      if (v == x) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isGlobMatch(Term t) {
+    return t instanceof Term.Call c
+        && c.args().size() == 3
+        && c.target() instanceof Term.CallTarget.BuiltinTarget b
+        && b.name().equals("glob.match");
   }
 
   private IndexKey refKey(Term.Ref r) {

@@ -173,8 +173,8 @@ public final class RuleIndex {
     /** Branches that need the key to equal a scalar, by that scalar. */
     final Map<Value, long[]> equal = new HashMap<>();
 
-    /** Branches that need an array of a shape (few; checked one by one). */
-    final List<Constraint.ArrayShape> shapes = new ArrayList<>();
+    /** Branches that need an array or glob shape (few; checked one by one). */
+    final List<Constraint> shapes = new ArrayList<>();
 
     final List<Integer> shapeBranches = new ArrayList<>();
 
@@ -192,6 +192,10 @@ public final class RuleIndex {
             set(equal.computeIfAbsent(e.value(), x -> new long[free.length]), branch);
         case Constraint.ArrayShape s -> {
           shapes.add(s);
+          shapeBranches.add(branch);
+        }
+        case Constraint.GlobShape g -> {
+          shapes.add(g);
           shapeBranches.add(branch);
         }
       }

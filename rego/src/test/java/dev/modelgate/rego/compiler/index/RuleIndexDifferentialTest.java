@@ -119,6 +119,23 @@ class RuleIndexDifferentialTest {
       w7 := x if x := data.b.deny with input.kind as "Pod" with data.config.mode as "strict"
       """;
 
+  static final String GLOBS =
+      """
+      package g
+      import rego.v1
+
+      host contains "example" if glob.match("*.example.com", ["."], input.name)
+      host contains "web" if { h := input.name; glob.match("web-*", ["-"], h) }
+      host contains "two" if glob.match("*.*", [], input.name)
+      host contains "slash" if glob.match("a/*/c", ["/", "."], input.name)
+      host contains "escaped" if glob.match(`a\\.b.*`, ["."], input.name)
+      host contains "class" if glob.match("web-[0-9]", ["-"], input.name)
+      host contains "any" if glob.match("**", ["."], input.name)
+      gf(x) := "ex" if glob.match("*.example.com", ["."], x)
+      gf(x) := "web" if glob.match("web-*", ["-"], x)
+      outgf := gf(input.name)
+      """;
+
   static final String PRINTS =
       """
       package e
@@ -153,9 +170,10 @@ class RuleIndexDifferentialTest {
                     RegoSource.of("b.rego", PARTIAL),
                     RegoSource.of("c.rego", FUNCTIONS),
                     RegoSource.of("d.rego", WITH),
-                    RegoSource.of("e.rego", PRINTS)));
+                    RegoSource.of("e.rego", PRINTS),
+                    RegoSource.of("g.rego", GLOBS)));
     List<String> queries = new ArrayList<>(policy.rulesNamed(""));
-    queries.addAll(List.of("data.a", "data.b", "data.c", "data.d", "data.e", "data"));
+    queries.addAll(List.of("data.a", "data.b", "data.c", "data.d", "data.e", "data.g", "data"));
     queries.add("x := data.c.f(input.kind)");
     queries.add("x := data.c.g(input.pair, input.level)");
     queries.add("data.a.decision == \"pod\"");
@@ -204,7 +222,26 @@ class RuleIndexDifferentialTest {
   static String randomInput(Random rnd) {
     List<String> fields = new ArrayList<>();
     maybe(rnd, fields, "kind", KINDS);
-    maybe(rnd, fields, "name", List.of("\"web-1\"", "\"a\"", "3", "\"Pod\""));
+    maybe(
+        rnd,
+        fields,
+        "name",
+        List.of(
+            "\"web-1\"",
+            "\"a\"",
+            "3",
+            "\"Pod\"",
+            "\"www.example.com\"",
+            "\".example.com\"",
+            "\"a.b.example.com\"",
+            "\"a\\\\.example.com\"",
+            "\"a.b\"",
+            "\"a/b/c\"",
+            "\"a/b.c\"",
+            "\"a.b.c\"",
+            "\"web-\"",
+            "\"web-1-2\"",
+            "\"\""));
     maybe(rnd, fields, "ns", List.of("\"prod\"", "\"dev\"", "1"));
     maybe(rnd, fields, "level", List.of("1", "2", "3", "11", "\"2\"", "1.0"));
     maybe(rnd, fields, "flag", List.of("true", "false", "\"true\""));

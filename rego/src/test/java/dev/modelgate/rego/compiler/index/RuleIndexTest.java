@@ -143,6 +143,31 @@ class RuleIndexTest {
   }
 
   @Test
+  void globMatchWithLiteralAndStarSegmentsIsIndexed() {
+    RuleNode root =
+        compile(
+            """
+            package t
+            p if glob.match("*.example.com", ["."], input.host)
+            p if { h := input.host; glob.match("api.*.org", [], h) }
+            p if glob.match("web-[0-9]", ["-"], input.host)
+            p if glob.match(`a\\.b`, ["."], input.host)
+            """);
+    RuleIndex index = node(root, "t", "p").ruleIndex;
+    assertThat(index.keys()).hasToString("[input[\"host\"]]");
+    List<CompiledRule> all = node(root, "t", "p").rules;
+    // Character classes and escapes are not indexed: those rules are always candidates.
+    assertThat(index.lookup(input("{\"host\": \"www.example.com\"}"), null).rules())
+        .containsExactly(all.get(0), all.get(2), all.get(3));
+    assertThat(index.lookup(input("{\"host\": \"api.x.org\"}"), null).rules())
+        .containsExactly(all.get(1), all.get(2), all.get(3));
+    assertThat(index.lookup(input("{\"host\": \"a.b.example.com\"}"), null).rules())
+        .containsExactly(all.get(2), all.get(3));
+    assertThat(index.lookup(input("{\"host\": 7}"), null).rules())
+        .containsExactly(all.get(2), all.get(3));
+  }
+
+  @Test
   void elseBranchesAreIndexedOneByOne() {
     String policy =
         """
