@@ -45,11 +45,13 @@ public final class Compiler {
   /** Complete rules made from zero-argument functions (not a conflict with the function). */
   private final Set<CompiledRule> zeroArityRules =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final BuiltinArgumentCheck argumentCheck;
 
   public Compiler(BuiltinRegistry builtins) {
     this.builtins = builtins;
     this.safety = new Safety(this::arityOf, errors);
     this.shapes = new ShapeCheck(errors);
+    this.argumentCheck = new BuiltinArgumentCheck(builtins);
   }
 
   /** Compiles modules into a rule tree; errors are collected in {@link #errors()}. */
@@ -380,9 +382,12 @@ public final class Compiler {
     private Literal literal(Literal l, Scope s) {
       Expr e =
           switch (l.expr()) {
-            case Expr.TermExpr t ->
-                new Expr.TermExpr(
-                    t.term() instanceof Term.Call c ? call(c, s, true) : term(t.term(), s));
+            case Expr.TermExpr t -> {
+              Term resolved =
+                  t.term() instanceof Term.Call c ? call(c, s, true) : term(t.term(), s);
+              argumentCheck.reportStatement(resolved, errors);
+              yield new Expr.TermExpr(resolved);
+            }
             case Expr.Unify u -> new Expr.Unify(term(u.left(), s), term(u.right(), s));
             case Expr.Assign a -> {
               Term right = term(a.right(), s);
@@ -601,6 +606,7 @@ public final class Compiler {
                     + args.size(),
                 c.loc()));
       }
+      argumentCheck.report(out, errors);
       return out;
     }
 
