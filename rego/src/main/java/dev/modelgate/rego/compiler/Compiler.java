@@ -45,6 +45,7 @@ public final class Compiler {
   /** Complete rules made from zero-argument functions (not a conflict with the function). */
   private final Set<CompiledRule> zeroArityRules =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   private final BuiltinArgumentCheck argumentCheck;
 
   public Compiler(BuiltinRegistry builtins) {
