@@ -59,6 +59,8 @@ public final class FormatScanners {
     s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.GZIP));
     s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.BZIP2));
     s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.XZ));
+    s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.ZLIB));
+    s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.LZMA));
     s.add(new JsonConfigScanner());
     s.add(new ChatTemplateScanner());
     s.add(new HydraConfigScanner());

@@ -8,6 +8,7 @@ import dev.modelgate.rego.ast.Module;
 import dev.modelgate.rego.ast.Rule;
 import dev.modelgate.rego.ast.Term;
 import dev.modelgate.rego.builtins.BuiltinRegistry;
+import dev.modelgate.rego.compiler.index.RuleIndexes;
 import dev.modelgate.rego.value.ArrayValue;
 import dev.modelgate.rego.value.ObjectValue;
 import dev.modelgate.rego.value.SetValue;
@@ -102,6 +103,7 @@ public final class Compiler {
     }
     checkConflicts(root);
     new RecursionCheck(root, errors).run();
+    RuleIndexes.build(root);
     return root;
   }
 
@@ -155,6 +157,13 @@ public final class Compiler {
   // ------------------------------------------------------------------ rules
 
   private CompiledRule compileRule(Module m, Rule r) {
+    if (m.regoV1() && Terms.isRoot(r.name())) {
+      errors.add(
+          new RegoError(
+              "rego_compile_error",
+              "rules must not shadow " + r.name() + " (use a different rule name)",
+              r.loc()));
+    }
     Resolver res = new Resolver(m);
     Scope scope = new Scope(null);
     List<Term> args = null;
@@ -310,12 +319,20 @@ public final class Compiler {
             case Expr.Unify u -> new Expr.Unify(term(u.left(), s), term(u.right(), s));
             case Expr.Assign a -> {
               Term right = term(a.right(), s);
+              if (a.left() instanceof Term.Scalar sc) {
+                errors.add(
+                    new RegoError(
+                        "rego_compile_error",
+                        "cannot assign to " + sc.value().typeName(),
+                        sc.loc()));
+              }
               declarePattern(a.left(), s, l.loc(), true);
               yield new Expr.Assign(term(a.left(), s), right);
             }
             case Expr.SomeDecl d -> {
               List<Term.Var> vs = new ArrayList<>();
               for (Term.Var v : d.vars()) {
+                checkNotSeen(v, s, false);
                 vs.add(new Term.Var(s.declare(v.name()), v.loc()));
               }
               yield new Expr.SomeDecl(vs);
@@ -354,11 +371,7 @@ public final class Compiler {
           if (v.isWildcard()) {
             return;
           }
-          if (assign && s.declared.containsKey(v.name())) {
-            errors.add(
-                new RegoError(
-                    "rego_compile_error", "var " + v.name() + " assigned above", v.loc()));
-          }
+          checkNotSeen(v, s, assign);
           s.declare(v.name());
         }
         case Term.ArrayTerm a -> a.items().forEach(x -> declarePattern(x, s, loc, assign));
@@ -371,6 +384,30 @@ public final class Compiler {
           }
         }
       }
+    }
+
+    /**
+     * As OPA's rewriteDeclaredVar: a name may be declared ({@code :=}, {@code some}) only if it has
+     * not occurred yet in the same body; records the declaration.
+     */
+    private void checkNotSeen(Term.Var v, Scope s, boolean assign) {
+      if (module.regoV1() && Terms.isRoot(v.name())) {
+        errors.add(
+            new RegoError(
+                "rego_compile_error",
+                "variables must not shadow " + v.name() + " (use a different variable name)",
+                v.loc()));
+      }
+      String before = s.occurrence.get(v.name());
+      if (before == null && assign && s.declared.containsKey(v.name())) {
+        before = "assigned";
+      }
+      if (before != null) {
+        errors.add(
+            new RegoError(
+                "rego_compile_error", "var " + v.name() + " " + before + " above", v.loc()));
+      }
+      s.occurrence.put(v.name(), assign ? "assigned" : "declared");
     }
 
     private String describe(Term t) {
@@ -459,6 +496,7 @@ public final class Compiler {
         return pathRef(
             concat(concat(List.of("data"), module.packagePath()), List.of(name)), v.loc());
       }
+      s.occurrence.putIfAbsent(name, "referenced");
       return v;
     }
 

@@ -12,6 +12,13 @@ public final class Scope {
   final boolean root;
   final Map<String, String> declared = new HashMap<>();
 
+  /**
+   * How each name first occurred in this body: "assigned" ({@code :=}), "declared" ({@code some})
+   * or "referenced" (used free). OPA rejects declaring a name that already occurred in the same
+   * body ("var x referenced above").
+   */
+  final Map<String, String> occurrence = new HashMap<>();
+
   Scope(Scope parent) {
     this.parent = parent;
     this.root = parent == null;

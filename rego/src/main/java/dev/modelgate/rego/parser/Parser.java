@@ -12,6 +12,7 @@ import dev.modelgate.rego.value.NumberValue;
 import dev.modelgate.rego.value.StringValue;
 import dev.modelgate.rego.value.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,6 +119,7 @@ public final class Parser {
       }
       imports.add(new Module.Import(path, alias, loc));
     }
+    checkImports(imports);
     List<Rule> rules = new ArrayList<>();
     this.rules = rules;
     while (peek().kind() != Token.Kind.EOF) {
@@ -163,6 +165,64 @@ public final class Parser {
     }
   }
 
+  /**
+   * As OPA: {@code rego.v1} already implies every future keyword, so importing both is an error,
+   * and in a v1 module no two imports may bind the same name.
+   */
+  private void checkImports(List<Module.Import> imports) {
+    boolean regoV1 = false;
+    boolean future = false;
+    Map<String, Module.Import> byName = new HashMap<>();
+    for (Module.Import i : imports) {
+      boolean isRegoV1 = i.path().equals(List.of("rego", "v1"));
+      boolean isFuture = i.path().get(0).equals("future");
+      if ((isRegoV1 && future) || (isFuture && regoV1)) {
+        throw new RegoParseException(
+            i.loc(),
+            "the `rego.v1` import implies `future.keywords`, these are therefore mutually"
+                + " exclusive");
+      }
+      regoV1 |= isRegoV1;
+      future |= isFuture;
+      Module.Import before = byName.put(i.boundName(), i);
+      if (before != null && v1 && !isFuture) {
+        throw new RegoParseException(
+            i.loc(), "import must not shadow import " + String.join(".", before.path()));
+      }
+    }
+  }
+
+  /** Whether {@code b} starts right where {@code a} ends (OPA allows no space inside a.b). */
+  private static boolean adjacent(Token a, Token b) {
+    return a.line() == b.line() && b.col() == a.col() + a.text().length();
+  }
+
+  /** The first ref, var or call in a term outside comprehensions ("ref", "var", "call"), if any. */
+  private static String nonConstantPart(Term t) {
+    return switch (t) {
+      case Term.Ref r -> "ref";
+      case Term.Var v -> "var";
+      case Term.Call c -> "call";
+      case Term.ArrayTerm a -> firstNonConstant(a.items());
+      case Term.SetTerm st -> firstNonConstant(st.items());
+      case Term.ObjectTerm o -> {
+        String k = firstNonConstant(o.keys());
+        yield k != null ? k : firstNonConstant(o.values());
+      }
+      default -> null;
+    };
+  }
+
+  private static String firstNonConstant(List<Term> terms) {
+    for (Term t : terms) {
+      String part = nonConstantPart(t);
+      if (part != null) {
+        return part;
+      }
+    }
+    return null;
+  }
+
   private Rule rule() {
     Token start = peek();
     Value annotations = annotationsByLine.get(start.line());
@@ -183,8 +243,8 @@ public final class Parser {
       if (t.is(".") && !t.newlineBefore()) {
         next();
         Token id = next();
-        if (id.kind() != Token.Kind.IDENT) {
-          throw error(id, "unexpected " + describe(id) + ": expected identifier");
+        if (id.kind() != Token.Kind.IDENT || !adjacent(t, id)) {
+          throw error(id, "unexpected " + describe(id) + ": expected identifier right after .");
         }
         head.add(new Term.Scalar(StringValue.of(id.text()), loc(id)));
       } else if (t.is("[") && !t.newlineBefore()) {
@@ -225,6 +285,11 @@ public final class Parser {
       }
       if (head.size() > 1 && args == null && !(head.get(head.size() - 1) instanceof Term.Scalar)) {
         throw error(start, "default rules must not have a ref head with more than one term");
+      }
+      String illegal = nonConstantPart(value);
+      if (illegal != null) {
+        // As OPA: a default value is a constant; comprehensions are the one exception.
+        throw error(start, "illegal default rule (value cannot contain " + illegal + ")");
       }
       return new Rule(kind, head, args, value, List.of(), true, null, loc, annotations, file);
     }
@@ -626,12 +691,17 @@ public final class Parser {
     if (t.is("-")) {
       next();
       Token n = peek();
-      if (n.kind() == Token.Kind.NUMBER && !n.newlineBefore()) {
+      // As OPA's scanner, the sign may be separated from its operand by any white space.
+      if (n.kind() == Token.Kind.NUMBER) {
         next();
         Term num = number(n, "-" + n.text());
         return postfix(num);
       }
-      Term operand = unaryTerm();
+      if (n.kind() != Token.Kind.IDENT) {
+        // As OPA: unary minus applies to a number literal or a reference, nothing else.
+        throw error(n, "unexpected " + describe(n) + " token: expected number");
+      }
+      Term operand = postfixTerm();
       return new Term.Call(
           "minus", List.of(new Term.Scalar(NumberValue.of(0), loc(t)), operand), loc(t), null);
     }
@@ -648,8 +718,8 @@ public final class Parser {
       if (n.is(".") && !n.newlineBefore()) {
         next();
         Token id = next();
-        if (id.kind() != Token.Kind.IDENT) {
-          throw error(id, "unexpected " + describe(id) + ": expected identifier");
+        if (id.kind() != Token.Kind.IDENT || !adjacent(n, id)) {
+          throw error(id, "unexpected " + describe(id) + ": expected identifier right after .");
         }
         t = appendRef(t, new Term.Scalar(StringValue.of(id.text()), loc(id)));
       } else if (n.is("[") && !n.newlineBefore()) {

@@ -51,6 +51,13 @@ final class CaseRunner {
     return r.results().get(0).bindings().get("inputterm");
   }
 
+  /** What the engine did, in the form the OPA-divergent list checks against. */
+  static String observed(Run r, java.util.function.Function<List<QueryResult>, String> render) {
+    return r.error() != null
+        ? "error " + r.error().code() + ": " + r.error().message()
+        : "result " + render.apply(r.results());
+  }
+
   static String describe(RegoError e) {
     return e.code() + ": " + e.message() + (e.location() == null ? "" : " @" + e.location());
   }

@@ -66,40 +66,44 @@ final class OpaAdapter {
     }
     boolean strict = Boolean.TRUE.equals(c.get("strict_error"));
     CaseRunner.Run r = CaseRunner.run(modules, String.valueOf(c.get("query")), input, data, strict);
+    String observed = CaseRunner.observed(r, OpaAdapter::show);
     Object wantCode = c.get("want_error_code");
     Object wantError = c.get("want_error");
     if (wantCode != null || wantError != null) {
       if (r.error() == null) {
         return Outcome.fail(
-            "expected error " + wantCode + " " + wantError + ", got results " + show(r.results()));
+            "expected error " + wantCode + " " + wantError + ", got results " + show(r.results()),
+            observed);
       }
       if (wantCode != null && !wantCode.equals(r.error().code())) {
         return Outcome.fail(
-            "expected code " + wantCode + ", got " + CaseRunner.describe(r.error()));
+            "expected code " + wantCode + ", got " + CaseRunner.describe(r.error()), observed);
       }
       if (wantError != null) {
         String want = wantError.toString();
         String got = r.error().code() + ": " + r.error().message();
         if (!want.isEmpty() && !got.contains(want) && !want.contains(r.error().message())) {
           return Outcome.fail(
-              "expected error '" + want + "', got " + CaseRunner.describe(r.error()));
+              "expected error '" + want + "', got " + CaseRunner.describe(r.error()), observed);
         }
       }
       return Outcome.pass();
     }
     if (r.error() != null) {
-      return Outcome.fail("unexpected error " + CaseRunner.describe(r.error()));
+      return Outcome.fail("unexpected error " + CaseRunner.describe(r.error()), observed);
     }
     if (c.get("want_output") != null) {
       String want = c.get("want_output").toString().stripTrailing();
       String got = String.join("\n", r.printed()).stripTrailing();
       if (!want.equals(got)) {
-        return Outcome.fail("expected output '" + want + "', got '" + got + "'");
+        return Outcome.fail("expected output '" + want + "', got '" + got + "'", observed);
       }
     }
     if (c.containsKey("want_defined")) {
       boolean want = Boolean.TRUE.equals(c.get("want_defined"));
-      return want == !r.results().isEmpty() ? Outcome.pass() : Outcome.fail("definedness differs");
+      return want == !r.results().isEmpty()
+          ? Outcome.pass()
+          : Outcome.fail("definedness differs", observed);
     }
     if (!c.containsKey("want_result")) {
       return Outcome.pass();
@@ -127,7 +131,7 @@ final class OpaAdapter {
     } else if (sameMultiset(want, got)) {
       return Outcome.pass();
     }
-    return Outcome.fail("expected " + want + " got " + got);
+    return Outcome.fail("expected " + want + " got " + got, observed);
   }
 
   static boolean sameMultiset(List<Value> a, List<Value> b) {

@@ -58,7 +58,9 @@ final class RegorusAdapter {
       if (r.error() != null) {
         Object want = c.get("error");
         if (want == null) {
-          return Outcome.fail("unexpected error " + CaseRunner.describe(r.error()));
+          return Outcome.fail(
+              "unexpected error " + CaseRunner.describe(r.error()),
+              CaseRunner.observed(r, rs -> ""));
         }
         // regorus' error texts are its own (e.g. "`indexof` expects string argument."); an
         // OPA-compatible engine reports OPA's text. The case passes when evaluation fails where
@@ -67,14 +69,19 @@ final class RegorusAdapter {
       }
       shape(r.results(), got);
     }
+    String observed = "result " + ArrayValue.of(got).toJson();
     if (c.get("error") != null) {
-      return Outcome.fail("expected error '" + c.get("error") + "', got " + got);
+      return Outcome.fail("expected error '" + c.get("error") + "', got " + got, observed);
     }
     if (c.get("want_prints") instanceof List<?> wp) {
       List<String> want = new ArrayList<>();
       wp.forEach(x -> want.add(String.valueOf(x)));
       if (!want.equals(printed)) {
-        return Outcome.fail("expected prints " + want + " got " + printed);
+        return Outcome.fail(
+            "expected prints " + want + " got " + printed,
+            "prints "
+                + ArrayValue.of(printed.stream().map(x -> (Value) StringValue.of(x)).toList())
+                    .toJson());
       }
     }
     if (Boolean.TRUE.equals(c.get("no_result")) || !c.containsKey("want_result")) {
@@ -93,7 +100,7 @@ final class RegorusAdapter {
     if (want.equals(got)) {
       return Outcome.pass();
     }
-    return Outcome.fail("expected " + want + " got " + got);
+    return Outcome.fail("expected " + want + " got " + got, observed);
   }
 
   /** regorus' push_query_results. */

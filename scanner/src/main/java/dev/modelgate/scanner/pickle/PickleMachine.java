@@ -78,6 +78,9 @@ final class PickleMachine {
   private int budget = ACCOUNT_EVERY;
   private long bytesCharged;
 
+  /** Receives every persistent id (null: nobody asks, e.g. nested or sniffing runs). */
+  java.util.function.Consumer<PersistentId> persistentIds;
+
   /** How many globals this stream imported (GLOBAL, STACK_GLOBAL, INST, EXT). */
   int imports;
 
@@ -623,8 +626,8 @@ final class PickleMachine {
         case 'N' -> push(Values.NONE);
         case 0x88 -> push(Boolean.TRUE);
         case 0x89 -> push(Boolean.FALSE);
-        case 'P' -> push(new Persistent(str(textLine("PERSID")))); // PERSID
-        case 'Q' -> push(new Persistent(pop(off))); // BINPERSID
+        case 'P' -> push(persistent(str(textLine("PERSID")), off)); // PERSID
+        case 'Q' -> push(persistent(pop(off), off)); // BINPERSID
         case 'R' -> { // REDUCE
           Object args = pop(off);
           if (sp <= fence) {
@@ -985,6 +988,13 @@ final class PickleMachine {
   private static boolean isJoblibWrapper(Global g) {
     return g.module().equals("joblib.numpy_pickle")
         && (g.name().equals("NumpyArrayWrapper") || g.name().equals("NDArrayWrapper"));
+  }
+
+  private Persistent persistent(Object pid, long off) {
+    if (persistentIds != null) {
+      persistentIds.accept(PersistentId.of(pid, off));
+    }
+    return new Persistent(pid);
   }
 
   // ---------------------------------------------------------------- for JoblibArrays

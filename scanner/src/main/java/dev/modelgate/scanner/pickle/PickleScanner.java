@@ -23,13 +23,29 @@ public final class PickleScanner implements FormatScanner {
   static final FormatScanner EMBEDDED = new PickleScanner(true);
 
   private final boolean speculative;
+  private final java.util.function.Consumer<PersistentId> persistentIds;
 
   public PickleScanner() {
-    this(false);
+    this(false, null);
   }
 
   private PickleScanner(boolean speculative) {
+    this(speculative, null);
+  }
+
+  private PickleScanner(
+      boolean speculative, java.util.function.Consumer<PersistentId> persistentIds) {
     this.speculative = speculative;
+    this.persistentIds = persistentIds;
+  }
+
+  /**
+   * A scanner for one container's pickle member that also hands every persistent id it meets to
+   * {@code listener} (PyTorch checks them against the archive's storage records).
+   */
+  public static PickleScanner reportingPersistentIds(
+      java.util.function.Consumer<PersistentId> listener) {
+    return new PickleScanner(false, listener);
   }
 
   @Override
@@ -39,7 +55,8 @@ public final class PickleScanner implements FormatScanner {
 
   @Override
   public Set<String> extensions() {
-    return Set.of("pkl", "pickle", "dill", "p", "pck", "cloudpickle");
+    // joblib writes a plain pickle when the object holds no numpy arrays
+    return Set.of("pkl", "pickle", "dill", "p", "pck", "cloudpickle", "joblib", "jbl");
   }
 
   @Override
@@ -77,7 +94,7 @@ public final class PickleScanner implements FormatScanner {
       return;
     }
     try (InputStream in = source.openStream(0, source.size())) {
-      new PickleStreams(ctx, in, 0, source.size(), true).all();
+      new PickleStreams(ctx, in, 0, source.size(), true).onPersistentId(persistentIds).all();
     }
   }
 

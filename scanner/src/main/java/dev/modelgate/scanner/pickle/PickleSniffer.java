@@ -14,6 +14,15 @@ public final class PickleSniffer {
     return PickleMachine.looksEmbedded(head, 0, head.length, false);
   }
 
+  /**
+   * True when {@code head} (the first bytes of something {@code size} long) parses as a complete
+   * pickle, or as one cut only by the end of {@code head}: what pickle.load would accept.
+   */
+  public static boolean isPickle(byte[] head, long size) {
+    PickleStreams.Sniff s = PickleStreams.sniff(head, size);
+    return s.complete() || (s.cutByHead() && s.opcodes() >= 2);
+  }
+
   /** True when {@code head} starts with a zip local header. */
   public static boolean looksZip(byte[] head) {
     return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;

@@ -22,6 +22,7 @@ public final class PickleStreams {
   private final boolean joblib;
   private int streams;
   private int imports;
+  private java.util.function.Consumer<PersistentId> persistentIds;
 
   /**
    * @param base absolute offset of the stream's first byte (for finding locations)
@@ -43,6 +44,12 @@ public final class PickleStreams {
     this.in = new PickleInput(stream, base, length);
     this.reporter = reporter;
     this.joblib = joblib;
+  }
+
+  /** Hands every persistent id of the streams run from now on to {@code listener}. */
+  public PickleStreams onPersistentId(java.util.function.Consumer<PersistentId> listener) {
+    this.persistentIds = listener;
+    return this;
   }
 
   /** Streams run so far. */
@@ -71,6 +78,7 @@ public final class PickleStreams {
    */
   public boolean next() throws IOException {
     PickleMachine vm = new PickleMachine(ctx, in, reporter, this::embedded, joblib);
+    vm.persistentIds = persistentIds;
     try {
       boolean ran = vm.runStream();
       if (ran) {

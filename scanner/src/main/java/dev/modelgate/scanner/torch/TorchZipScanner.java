@@ -7,24 +7,24 @@ import dev.modelgate.scanner.MalformedFileException;
 import dev.modelgate.scanner.Probe;
 import dev.modelgate.scanner.ScanContext;
 import dev.modelgate.scanner.Severity;
-import dev.modelgate.scanner.pickle.PickleScanner;
 import dev.modelgate.scanner.pickle.PickleSniffer;
 import dev.modelgate.scanner.zip.ZipChecks;
 import dev.modelgate.scanner.zip.ZipDirectory;
 import dev.modelgate.scanner.zip.ZipEntryInfo;
 import dev.modelgate.scanner.zip.ZipMember;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
  * PyTorch's zip format ({@code torch.save} since 1.6, TorchScript archives): every {@code .pkl}
- * member is scanned as pickle; every other member is sniffed (16 bytes) and scanned if it holds a
- * pickle or archive; tensor data is never read beyond that sniff. Like torch's reader the archive
- * is read through its central directory, ignoring CRCs and flag bits, which are reported instead.
+ * member is scanned as pickle and its storage references checked against the tensor records ({@link
+ * StorageRecords}); every other member is sniffed (16 bytes) and scanned if it holds a pickle or
+ * archive; tensor data is never read beyond that sniff. Like torch's reader the archive is read
+ * through its central directory, ignoring CRCs and flag bits, which are reported instead.
  */
 public final class TorchZipScanner implements FormatScanner {
   public static final String RULE_TORCHSCRIPT = "torch.torchscript-code";
-  private static final PickleScanner PICKLE = new PickleScanner();
 
   /** Pickle members up to this size also get their CRC checked. */
   private static final long CRC_CHECK_MAX = 64L << 20;
@@ -77,42 +77,39 @@ public final class TorchZipScanner implements FormatScanner {
       throw ctx.limitHit("members", "more than " + ctx.limits().maxMembers() + " zip members");
     }
     ZipChecks.directory(dir, ctx);
+    StorageRecords records = new StorageRecords();
+    // pickles first, so every tensor record can then be matched against their references
     boolean codeReported = false;
-    for (ZipEntryInfo e : dir.entries()) {
-      ctx.checkTime();
-      if (e.isDirectory()) {
-        continue;
-      }
-      ZipMember m;
-      try {
-        m = ZipMember.open(source, e);
-      } catch (MalformedFileException ex) {
-        ctx.reportMember(
-            Severity.HIGH,
-            ZipChecks.RULE_UNREADABLE,
-            "member cannot be read (" + ex.getMessage() + "); it was not examined",
-            e.name(),
-            e.localHeaderOffset());
-        continue;
-      }
-      ZipChecks.member(m, ctx);
-      String name = e.name();
-      if (!codeReported
-          && (name.contains("/code/") || name.startsWith("code/"))
-          && (name.endsWith(".py") || name.endsWith(".pkl"))) {
-        codeReported = true;
-        ctx.reportMember(
-            Severity.MEDIUM,
-            RULE_TORCHSCRIPT,
-            "a TorchScript archive: torch.jit.load compiles and runs the code stored in it",
-            name,
-            -1);
-      }
-      try (ByteSource content = m.content()) {
-        if (name.endsWith(".pkl")) {
-          ZipChecks.crc(m, ctx, CRC_CHECK_MAX);
-          ctx.scanMemberAs(name, content, PICKLE);
-        } else {
+    for (boolean pickles : new boolean[] {true, false}) {
+      for (ZipEntryInfo e : dir.entries()) {
+        ctx.checkTime();
+        if (e.isDirectory() || e.name().endsWith(".pkl") != pickles) {
+          continue;
+        }
+        ZipMember m = open(source, e, ctx);
+        if (m == null) {
+          continue;
+        }
+        ZipChecks.member(m, ctx);
+        String name = e.name();
+        if (!codeReported && isTorchScriptCode(name)) {
+          codeReported = true;
+          ctx.reportMember(
+              Severity.MEDIUM,
+              RULE_TORCHSCRIPT,
+              "a TorchScript archive: torch.jit.load compiles and runs the code stored in it",
+              name,
+              -1);
+        }
+        try (ByteSource content = m.content()) {
+          if (pickles) {
+            ZipChecks.crc(m, ctx, CRC_CHECK_MAX);
+            ctx.scanMemberAs(name, content, records.scannerFor(name));
+            continue;
+          }
+          if (records.isUnreferenced(name)) {
+            records.reportUnreferenced(name, content, ctx);
+          }
           byte[] head = content.readUpTo(0, 16);
           ctx.chargeBytes(head.length);
           if (PickleSniffer.looksZip(head)) {
@@ -122,6 +119,36 @@ public final class TorchZipScanner implements FormatScanner {
           }
         }
       }
+      if (pickles) {
+        records.checkReferences(names(dir), ctx);
+      }
+    }
+  }
+
+  private static boolean isTorchScriptCode(String name) {
+    return (name.contains("/code/") || name.startsWith("code/"))
+        && (name.endsWith(".py") || name.endsWith(".pkl"));
+  }
+
+  private static Set<String> names(ZipDirectory dir) {
+    Set<String> names = new HashSet<>();
+    dir.entries().forEach(e -> names.add(e.name()));
+    return names;
+  }
+
+  /** Opens a member, or reports why it cannot be read and returns null. */
+  private static ZipMember open(ByteSource source, ZipEntryInfo e, ScanContext ctx)
+      throws IOException {
+    try {
+      return ZipMember.open(source, e);
+    } catch (MalformedFileException ex) {
+      ctx.reportMember(
+          Severity.HIGH,
+          ZipChecks.RULE_UNREADABLE,
+          "member cannot be read (" + ex.getMessage() + "); it was not examined",
+          e.name(),
+          e.localHeaderOffset());
+      return null;
     }
   }
 }

@@ -229,7 +229,15 @@ public final class JsonPatch {
       }
       case SetValue s -> {
         if (!last) {
-          throw FAILED; // set members are values, not containers to edit in place
+          // As OPA's traversal: the member named by the segment is edited and put back.
+          if (!s.contains(seg)) {
+            throw FAILED;
+          }
+          SetValue.Builder b = SetValue.builder();
+          for (Value v : s.items()) {
+            b.add(v.equals(seg) ? update(v, path, i + 1, value, add) : v);
+          }
+          return b.build();
         }
         SetValue.Builder b = SetValue.builder();
         if (add) {

@@ -1,0 +1,601 @@
+package dev.modelgate.rego.builtins.graphql;
+
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.Argument;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.ArgumentDefinition;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.ChildValue;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.Directive;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.DirectiveDefinition;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.Field;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.FieldDefinition;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.FragmentDefinition;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.FragmentSpread;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.InlineFragment;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.OperationDefinition;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.Position;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.QueryDocument;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.Selection;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.Type;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.Value;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.ValueKind;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.VariableDefinition;
+import dev.modelgate.rego.builtins.graphql.GraphQlSchema.TypeDef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates a query document against a schema with gqlparser's rules (the graphql-js rule set):
+ * fields, arguments, directives, types and fragments must be known and fit where they are used;
+ * required arguments are given; leaf fields have no selections and others do; names are unique;
+ * variables are defined, used, of input types and in allowed positions; fragments are used and not
+ * cyclic; values have the right types; same-named response fields can merge. The first error ends
+ * validation; each hook runs its rules in gqlparser's order, so the first error is gqlparser's.
+ */
+final class GraphQlQueryValidator extends GraphQlQueryWalker {
+  private final GraphQlFieldMerging merging = new GraphQlFieldMerging(this);
+  private final Set<String> cycleCheckedFragments = new HashSet<>();
+  private final Set<String> spreadFragments = new HashSet<>();
+  private final Set<String> seenFragments = new HashSet<>();
+  private final Set<String> seenOperations = new HashSet<>();
+  private boolean inFragmentDefinitions;
+
+  private GraphQlQueryValidator(GraphQlSchema schema, QueryDocument document) {
+    super(schema, document);
+  }
+
+  /** Throws the first validation error, if any. */
+  static void validate(GraphQlSchema schema, QueryDocument document) throws GraphQlException {
+    new GraphQlQueryValidator(schema, document).walk();
+  }
+
+  private static GraphQlException error(String message, Position pos) {
+    return new GraphQlException(message, pos);
+  }
+
+  // ---------------------------------------------------------------- operations
+
+  @Override
+  void onOperation(OperationDefinition op) throws GraphQlException {
+    // KnownRootType
+    if (schema.root(op.operation()) == null) {
+      throw error("Schema does not support operation type \"" + op.operation() + "\"", op.pos());
+    }
+    // LoneAnonymousOperation
+    if (op.name().isEmpty() && document.operations().size() > 1) {
+      throw error("This anonymous operation must be the only defined operation.", op.pos());
+    }
+    // NoUnusedVariables
+    for (VariableDefinition v : op.variableDefinitions()) {
+      if (!usedVariables.contains(v)) {
+        throw error(
+            "Variable \"$"
+                + v.variable()
+                + "\" is never used"
+                + (op.name().isEmpty() ? "." : " in operation \"" + op.name() + "\"."),
+            v.pos());
+      }
+    }
+    merging.checkSelectionSet(op.selectionSet());
+    singleFieldSubscription(op);
+    // UniqueOperationNames
+    if (!seenOperations.add(op.name())) {
+      throw error("There can be only one operation named \"" + op.name() + "\".", op.pos());
+    }
+    // UniqueVariableNames
+    Set<String> names = new HashSet<>();
+    for (VariableDefinition v : op.variableDefinitions()) {
+      if (!names.add(v.variable())) {
+        throw error("There can be only one variable named \"$" + v.variable() + "\".", v.pos());
+      }
+    }
+    // VariablesAreInputTypes
+    for (VariableDefinition v : op.variableDefinitions()) {
+      TypeDef t = variableType.get(v);
+      if (t != null && !t.isInput()) {
+        throw error(
+            "Variable \"$" + v.variable() + "\" cannot be non-input type \"" + v.type() + "\".",
+            v.pos());
+      }
+    }
+  }
+
+  private void singleFieldSubscription(OperationDefinition op) throws GraphQlException {
+    if (schema.subscription == null || !op.operation().equals("subscription")) {
+      return;
+    }
+    Map<String, Position> fields = new java.util.LinkedHashMap<>();
+    topFields(op.selectionSet(), fields, new HashSet<>());
+    String name =
+        op.name().isEmpty()
+            ? "Anonymous Subscription"
+            : "Subscription " + GraphQlLexer.quote(op.name());
+    List<Map.Entry<String, Position>> list = new ArrayList<>(fields.entrySet());
+    if (list.size() > 1) {
+      throw error(name + " must select only one top level field.", list.get(1).getValue());
+    }
+    for (Map.Entry<String, Position> f : list) {
+      if (f.getKey().startsWith("__")) {
+        throw error(name + " must not select an introspection top level field.", f.getValue());
+      }
+    }
+  }
+
+  /**
+   * The top-level field names of a selection set, through fragments. As gqlparser, an unknown
+   * fragment ends the collection of the selection set it appears in (not of the enclosing ones).
+   */
+  private void topFields(List<Selection> selections, Map<String, Position> out, Set<String> visited)
+      throws GraphQlException {
+    enter();
+    try {
+      for (Selection s : selections) {
+        work();
+        switch (s) {
+          case Field f -> out.putIfAbsent(f.name(), f.pos());
+          case InlineFragment f -> topFields(f.selectionSet(), out, visited);
+          case FragmentSpread f -> {
+            FragmentDefinition def = spreadDefinition.get(f);
+            if (def == null) {
+              return;
+            }
+            if (visited.add(def.name())) {
+              topFields(def.selectionSet(), out, visited);
+            }
+          }
+        }
+      }
+    } finally {
+      leave();
+    }
+  }
+
+  // ---------------------------------------------------------------- fields
+
+  @Override
+  void onField(Field field) throws GraphQlException {
+    FieldDefinition def = fieldDefinition.get(field);
+    TypeDef parent = objectDefinition.get(field);
+    // FieldsOnCorrectType
+    if (parent != null && def == null) {
+      throw error(
+          "Cannot query field \"" + field.name() + "\" on type \"" + parent.name + "\".",
+          field.pos());
+    }
+    // KnownArgumentNames
+    if (def != null && parent != null) {
+      for (Argument arg : field.arguments()) {
+        if (argument(def.arguments(), arg.name()) == null) {
+          throw error(
+              "Unknown argument \""
+                  + arg.name()
+                  + "\" on field \""
+                  + parent.name
+                  + "."
+                  + field.name()
+                  + "\".",
+              field.pos());
+        }
+      }
+    }
+    // MaxIntrospectionDepth
+    if ((field.name().equals("__schema") || field.name().equals("__type"))
+        && introspectionTooDeep(field, new HashSet<>(), 0)) {
+      throw error("Maximum introspection depth exceeded", field.pos());
+    }
+    if (currentOperation != null) {
+      merging.checkSelectionSet(field.selectionSet());
+    }
+    // ProvidedRequiredArguments
+    if (def != null) {
+      for (ArgumentDefinition a : def.arguments()) {
+        if (a.type().nonNull() && a.defaultValue() == null && !hasArgument(field.arguments(), a)) {
+          throw error(
+              "Field \""
+                  + field.name()
+                  + "\" argument \""
+                  + a.name()
+                  + "\" of type \""
+                  + a.type()
+                  + "\" is required, but it was not provided.",
+              field.pos());
+        }
+      }
+    }
+    // ScalarLeafs
+    if (def != null) {
+      TypeDef t = schema.type(def.type().name());
+      if (t != null && t.isLeaf() && !field.selectionSet().isEmpty()) {
+        throw error(
+            "Field \""
+                + field.name()
+                + "\" must not have a selection since type \""
+                + t.name
+                + "\" has no subfields.",
+            field.pos());
+      }
+      if (t != null && !t.isLeaf() && field.selectionSet().isEmpty()) {
+        throw error(
+            "Field \""
+                + field.name()
+                + "\" of type \""
+                + def.type()
+                + "\" must have a selection of subfields. Did you mean \""
+                + field.name()
+                + " { ... }\"?",
+            field.pos());
+      }
+    }
+    uniqueArguments(field.arguments());
+  }
+
+  /**
+   * MaxIntrospectionDepth: whether introspection nests list fields (fields, interfaces,
+   * possibleTypes, inputFields) three deep, through fragments (a fragment may be visited again, but
+   * not inside itself).
+   */
+  private boolean introspectionTooDeep(Field field, Set<String> visiting, int depth)
+      throws GraphQlException {
+    if (Set.of("fields", "interfaces", "possibleTypes", "inputFields").contains(field.name())
+        && ++depth >= 3) {
+      return true;
+    }
+    return introspectionTooDeep(field.selectionSet(), visiting, depth);
+  }
+
+  private boolean introspectionTooDeep(List<Selection> selections, Set<String> visiting, int depth)
+      throws GraphQlException {
+    enter();
+    try {
+      for (Selection s : selections) {
+        work();
+        boolean tooDeep =
+            switch (s) {
+              case Field f -> introspectionTooDeep(f, visiting, depth);
+              case InlineFragment f -> introspectionTooDeep(f.selectionSet(), visiting, depth);
+              case FragmentSpread f -> {
+                FragmentDefinition def = spreadDefinition.get(f);
+                if (def == null || !visiting.add(f.name())) {
+                  yield false;
+                }
+                boolean deep = introspectionTooDeep(def.selectionSet(), visiting, depth);
+                visiting.remove(f.name());
+                yield deep;
+              }
+            };
+        if (tooDeep) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      leave();
+    }
+  }
+
+  private static boolean hasArgument(List<Argument> args, ArgumentDefinition def) {
+    for (Argument a : args) {
+      if (a.name().equals(def.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void uniqueArguments(List<Argument> args) throws GraphQlException {
+    Set<String> names = new HashSet<>();
+    for (Argument a : args) {
+      if (!names.add(a.name())) {
+        throw error("There can be only one argument named \"" + a.name() + "\".", a.pos());
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- fragments
+
+  @Override
+  void onFragment(FragmentDefinition fragment) throws GraphQlException {
+    TypeDef t = fragmentType.get(fragment);
+    // FragmentsOnCompositeTypes
+    if (t != null && !fragment.typeCondition().isEmpty() && !t.isComposite()) {
+      throw error(
+          "Fragment \""
+              + fragment.name()
+              + "\" cannot condition on non composite type \""
+              + fragment.typeCondition()
+              + "\".",
+          fragment.pos());
+    }
+    // KnownTypeNames
+    if (schema.type(fragment.typeCondition()) == null) {
+      throw error("Unknown type \"" + fragment.typeCondition() + "\".", fragment.pos());
+    }
+    checkCycles(fragment);
+    // NoUnusedFragments: spreads count until the first fragment definition is reported.
+    inFragmentDefinitions = true;
+    if (!spreadFragments.contains(fragment.name())) {
+      throw error("Fragment \"" + fragment.name() + "\" is never used.", fragment.pos());
+    }
+    merging.checkSelectionSet(fragment.selectionSet());
+    // UniqueFragmentNames
+    if (!seenFragments.add(fragment.name())) {
+      throw error(
+          "There can be only one fragment named \"" + fragment.name() + "\".", fragment.pos());
+    }
+  }
+
+  /** NoFragmentCycles: a depth-first search over spreads, each fragment entered once overall. */
+  private void checkCycles(FragmentDefinition fragment) throws GraphQlException {
+    List<FragmentSpread> path = new ArrayList<>();
+    Map<String, Integer> pathIndex = new HashMap<>();
+    cycleSearch(fragment, path, pathIndex);
+  }
+
+  private void cycleSearch(
+      FragmentDefinition fragment, List<FragmentSpread> path, Map<String, Integer> pathIndex)
+      throws GraphQlException {
+    if (!cycleCheckedFragments.add(fragment.name())) {
+      return;
+    }
+    List<FragmentSpread> spreads = spreadsIn(fragment.selectionSet());
+    if (spreads.isEmpty()) {
+      return;
+    }
+    enter();
+    pathIndex.put(fragment.name(), path.size());
+    for (FragmentSpread spread : spreads) {
+      work();
+      Integer cycleAt = pathIndex.get(spread.name());
+      path.add(spread);
+      if (cycleAt == null) {
+        FragmentDefinition next = fragment(spread.name());
+        if (next != null) {
+          cycleSearch(next, path, pathIndex);
+        }
+      } else {
+        List<String> via = new ArrayList<>();
+        for (FragmentSpread s : path.subList(cycleAt, path.size() - 1)) {
+          via.add("\"" + s.name() + "\"");
+        }
+        throw error(
+            "Cannot spread fragment \""
+                + spread.name()
+                + "\" within itself"
+                + (via.isEmpty() ? "" : " via " + String.join(", ", via))
+                + ".",
+            spread.pos());
+      }
+      path.remove(path.size() - 1);
+    }
+    pathIndex.remove(fragment.name());
+    leave();
+  }
+
+  /** The fragment spreads anywhere in a selection set, in gqlparser's (stack) order. */
+  private List<FragmentSpread> spreadsIn(List<Selection> selections) throws GraphQlException {
+    List<FragmentSpread> spreads = new ArrayList<>();
+    List<List<Selection>> toVisit = new ArrayList<>();
+    toVisit.add(selections);
+    while (!toVisit.isEmpty()) {
+      List<Selection> set = toVisit.remove(toVisit.size() - 1);
+      for (Selection s : set) {
+        work();
+        switch (s) {
+          case FragmentSpread f -> spreads.add(f);
+          case Field f -> toVisit.add(f.selectionSet());
+          case InlineFragment f -> toVisit.add(f.selectionSet());
+        }
+      }
+    }
+    return spreads;
+  }
+
+  @Override
+  void onInlineFragment(InlineFragment fragment) throws GraphQlException {
+    TypeDef t = schema.type(fragment.typeCondition());
+    // FragmentsOnCompositeTypes
+    if (t != null && !t.isComposite()) {
+      throw error(
+          "Fragment cannot condition on non composite type \"" + fragment.typeCondition() + "\".",
+          fragment.pos());
+    }
+    // KnownTypeNames
+    if (!fragment.typeCondition().isEmpty() && t == null) {
+      throw error("Unknown type \"" + fragment.typeCondition() + "\".", fragment.pos());
+    }
+    merging.checkSelectionSet(fragment.selectionSet());
+    // PossibleFragmentSpreads
+    TypeDef parent = objectDefinition.get(fragment);
+    if (!canSpread(parent, fragment.typeCondition())) {
+      throw error(
+          "Fragment cannot be spread here as objects of type \""
+              + parent.name
+              + "\" can never be of type \""
+              + fragment.typeCondition()
+              + "\".",
+          fragment.pos());
+    }
+  }
+
+  @Override
+  void onFragmentSpread(FragmentSpread spread) throws GraphQlException {
+    FragmentDefinition def = spreadDefinition.get(spread);
+    // KnownFragmentNames
+    if (def == null) {
+      throw error("Unknown fragment \"" + spread.name() + "\".", spread.pos());
+    }
+    // NoUnusedFragments
+    if (!inFragmentDefinitions) {
+      spreadFragments.add(spread.name());
+    }
+    // PossibleFragmentSpreads
+    TypeDef parent = objectDefinition.get(spread);
+    if (!canSpread(parent, def.typeCondition())) {
+      throw error(
+          "Fragment \""
+              + spread.name()
+              + "\" cannot be spread here as objects of type \""
+              + parent.name
+              + "\" can never be of type \""
+              + def.typeCondition()
+              + "\".",
+          spread.pos());
+    }
+  }
+
+  /** PossibleFragmentSpreads: whether the fragment's type and the parent type can overlap. */
+  private boolean canSpread(TypeDef parent, String fragmentTypeName) {
+    if (parent == null) {
+      return true;
+    }
+    List<TypeDef> parents;
+    switch (parent.kind) {
+      case "OBJECT" -> parents = List.of(parent);
+      case "INTERFACE", "UNION" -> parents = schema.possibleTypes(parent);
+      default -> {
+        return true;
+      }
+    }
+    TypeDef fragmentType = schema.type(fragmentTypeName);
+    if (fragmentType == null || !fragmentType.isComposite()) {
+      return true;
+    }
+    for (TypeDef f : schema.possibleTypes(fragmentType)) {
+      for (TypeDef p : parents) {
+        if (p.name.equals(f.name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- directives
+
+  @Override
+  void onDirective(Directive directive) throws GraphQlException {
+    DirectiveDefinition def = directiveDefinition.get(directive);
+    // KnownArgumentNames
+    if (def != null) {
+      for (Argument arg : directive.arguments()) {
+        if (argument(def.arguments(), arg.name()) == null) {
+          throw error(
+              "Unknown argument \"" + arg.name() + "\" on directive \"@" + directive.name() + "\".",
+              directive.pos());
+        }
+      }
+    }
+    // KnownDirectives
+    if (def == null) {
+      throw error("Unknown directive \"@" + directive.name() + "\".", directive.pos());
+    }
+    String location = directiveLocation.get(directive);
+    if (!def.locations().contains(location)) {
+      throw error(
+          "Directive \"@" + directive.name() + "\" may not be used on " + location + ".",
+          directive.pos());
+    }
+    // ProvidedRequiredArguments
+    for (ArgumentDefinition a : def.arguments()) {
+      if (a.type().nonNull()
+          && a.defaultValue() == null
+          && !hasArgument(directive.arguments(), a)) {
+        throw error(
+            "Directive \"@"
+                + def.name()
+                + "\" argument \""
+                + a.name()
+                + "\" of type \""
+                + a.type()
+                + "\" is required, but it was not provided.",
+            directive.pos());
+      }
+    }
+    uniqueArguments(directive.arguments());
+  }
+
+  @Override
+  void onDirectiveList(List<Directive> directives) throws GraphQlException {
+    // UniqueDirectivesPerLocation (gqlparser exempts only a directive named "repeatable")
+    Set<String> seen = new HashSet<>();
+    for (Directive d : directives) {
+      if (!d.name().equals("repeatable") && seen.contains(d.name())) {
+        throw error(
+            "The directive \"@" + d.name() + "\" can only be used once at this location.", d.pos());
+      }
+      seen.add(d.name());
+    }
+  }
+
+  // ---------------------------------------------------------------- values and variables
+
+  @Override
+  void onValue(Value value) throws GraphQlException {
+    // NoUndefinedVariables
+    if (currentOperation != null
+        && value.kind() == ValueKind.VARIABLE
+        && valueVariable.get(value) == null) {
+      throw error(
+          "Variable \""
+              + value
+              + "\" is not defined"
+              + (currentOperation.name().isEmpty()
+                  ? "."
+                  : " by operation \"" + currentOperation.name() + "\"."),
+          value.pos());
+    }
+    // UniqueInputFieldNames
+    if (value.kind() == ValueKind.OBJECT) {
+      Set<String> names = new LinkedHashSet<>();
+      for (ChildValue c : value.children()) {
+        if (!names.add(c.name())) {
+          throw error("There can be only one input field named \"" + c.name() + "\".", c.pos());
+        }
+      }
+    }
+    GraphQlValueCheck.check(
+        value, expectedType.get(value), valueDefinition.get(value), valueVariable);
+    variableInAllowedPosition(value);
+  }
+
+  private void variableInAllowedPosition(Value value) throws GraphQlException {
+    Type expected = expectedType.get(value);
+    VariableDefinition v = valueVariable.get(value);
+    if (value.kind() != ValueKind.VARIABLE
+        || expected == null
+        || v == null
+        || currentOperation == null) {
+      return;
+    }
+    Type want = expected;
+    // A variable with a non-null default may fill a non-null position, and so may any variable
+    // where the position has a default.
+    if (want.nonNull()
+        && (v.defaultValue() != null && v.defaultValue().kind() != ValueKind.NULL
+            || expectedTypeHasDefault.contains(value))) {
+      want = new Type(want.namedType(), want.elem(), false, want.pos());
+    }
+    if (!GraphQlTypes.isCompatible(v.type(), want)) {
+      throw error(
+          "Variable \""
+              + value
+              + "\" of type \""
+              + v.type()
+              + "\" used in position expecting type \""
+              + expected
+              + "\".",
+          value.pos());
+    }
+  }
+
+  @Override
+  void onVariable(VariableDefinition variable) throws GraphQlException {
+    // KnownTypeNames
+    if (schema.type(variable.type().name()) == null) {
+      throw error("Unknown type \"" + variable.type().name() + "\".", variable.pos());
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.modelgate.rego.builtins.graphql;
+
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.ChildValue;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.FieldDefinition;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.Type;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.Value;
+import dev.modelgate.rego.builtins.graphql.GraphQlSchema.TypeDef;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * gqlparser's ValuesOfCorrectType rule for one value whose expected type is known: literals must
+ * suit the built-in scalar, enum or input object they stand for (custom scalars take anything), and
+ * must convert (an Int must fit in 64 bits, a Float must be finite).
+ */
+final class GraphQlValueCheck {
+  private static final Set<String> BUILTIN_SCALARS =
+      Set.of("Int", "Float", "String", "Boolean", "ID");
+  private static final Set<String> GO_BOOLEANS =
+      Set.of("1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False");
+
+  private GraphQlValueCheck() {}
+
+  /**
+   * Checks one value; {@code variables} maps variable values to the definitions the walk resolved
+   * them to (needed for @oneOf input objects).
+   */
+  static void check(
+      Value value, Type expected, TypeDef def, Map<Value, GraphQlAst.VariableDefinition> variables)
+      throws GraphQlException {
+    if (def == null || expected == null) {
+      return;
+    }
+    if (value.kind() == GraphQlAst.ValueKind.NULL && expected.nonNull()) {
+      throw new GraphQlException(
+          "Expected value of type \"" + expected + "\", found " + value + ".", value.pos());
+    }
+    if (def.kind.equals("SCALAR") && !BUILTIN_SCALARS.contains(def.name)) {
+      return; // custom scalars validate themselves
+    }
+    if (value.kind() == null || !converts(value, 0)) {
+      throw unexpectedType(value, expected, def);
+    }
+    switch (value.kind()) {
+      case NULL, VARIABLE -> {}
+      case LIST -> {
+        if (expected.elem() == null) {
+          throw unexpectedType(value, expected, def);
+        }
+      }
+      case INT -> {
+        if (!Set.of("Int", "Float", "ID").contains(def.name)) {
+          throw unexpectedType(value, expected, def);
+        }
+      }
+      case FLOAT -> {
+        if (!def.name.equals("Float")) {
+          throw unexpectedType(value, expected, def);
+        }
+      }
+      case STRING, BLOCK -> {
+        if (def.kind.equals("ENUM")) {
+          throw new GraphQlException(
+              "Enum \"" + expected + "\" cannot represent non-enum value: " + value + ".",
+              value.pos());
+        }
+        if (!Set.of("String", "ID").contains(def.name)) {
+          throw unexpectedType(value, expected, def);
+        }
+      }
+      case ENUM -> {
+        if (!def.kind.equals("ENUM")) {
+          throw unexpectedType(value, expected, def);
+        }
+        if (!def.hasEnumValue(value.raw())) {
+          throw new GraphQlException(
+              "Value \"" + value + "\" does not exist in \"" + expected + "\" enum.", value.pos());
+        }
+      }
+      case BOOLEAN -> {
+        if (!def.name.equals("Boolean")) {
+          throw unexpectedType(value, expected, def);
+        }
+      }
+      case OBJECT -> {
+        for (FieldDefinition f : def.fields) {
+          if (f.type().nonNull() && child(value, f.name()) == null && f.defaultValue() == null) {
+            throw new GraphQlException(
+                "Field \""
+                    + def.name
+                    + "."
+                    + f.name()
+                    + "\" of required type \""
+                    + f.type()
+                    + "\" was not provided.",
+                value.pos());
+          }
+        }
+        for (GraphQlAst.Directive d : def.directives) {
+          if (d.name().equals("oneOf")) {
+            checkOneOf(value, def, variables);
+          }
+        }
+        for (ChildValue c : value.children()) {
+          if (def.field(c.name()) == null) {
+            throw new GraphQlException(
+                "Field \"" + c.name() + "\" is not defined by type \"" + def.name + "\".", c.pos());
+          }
+        }
+      }
+    }
+  }
+
+  /** A @oneOf input object takes exactly one field, and it must not be null. */
+  private static void checkOneOf(
+      Value value, TypeDef def, Map<Value, GraphQlAst.VariableDefinition> variables)
+      throws GraphQlException {
+    if (value.children().size() != 1) {
+      throw new GraphQlException(
+          "OneOf Input Object \"" + def.name + "\" must specify exactly one key.", value.pos());
+    }
+    Value field = value.children().get(0).value();
+    if (field.kind() == GraphQlAst.ValueKind.NULL) {
+      String first = def.fields.isEmpty() ? "" : def.fields.get(0).name();
+      throw new GraphQlException(
+          "Field \"" + def.name + "." + first + "\" must be non-null.", field.pos());
+    }
+    if (field.kind() == GraphQlAst.ValueKind.VARIABLE) {
+      GraphQlAst.VariableDefinition v = variables.get(field);
+      if (v == null || !v.type().nonNull()) {
+        throw new GraphQlException(
+            "Variable \""
+                + (v == null ? field.raw() : v.variable())
+                + "\" must be non-nullable to be used for OneOf Input Object \""
+                + def.name
+                + "\".",
+            field.pos());
+      }
+    }
+  }
+
+  private static Value child(Value object, String name) {
+    for (ChildValue c : object.children()) {
+      if (c.name().equals(name)) {
+        return c.value();
+      }
+    }
+    return null;
+  }
+
+  /** Whether gqlparser's Value.Value(nil) would convert this value without an error. */
+  private static boolean converts(Value v, int depth) {
+    if (v.kind() == null || depth > GraphQlParser.MAX_DEPTH * 4) {
+      return false;
+    }
+    switch (v.kind()) {
+      case INT -> {
+        try {
+          new BigInteger(v.raw()).longValueExact();
+          return true;
+        } catch (ArithmeticException | NumberFormatException e) {
+          return false;
+        }
+      }
+      case FLOAT -> {
+        try {
+          return Double.isFinite(Double.parseDouble(v.raw()));
+        } catch (NumberFormatException e) {
+          return false;
+        }
+      }
+      case BOOLEAN -> {
+        return GO_BOOLEANS.contains(v.raw());
+      }
+      case LIST, OBJECT -> {
+        for (ChildValue c : v.children()) {
+          if (!converts(c.value(), depth + 1)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      default -> {
+        return true;
+      }
+    }
+  }
+
+  private static GraphQlException unexpectedType(Value v, Type expected, TypeDef def) {
+    String message =
+        switch (expected.toString()) {
+          case "Int", "Int!" -> "Int cannot represent non-integer value: " + v;
+          case "String", "String!", "[String]" ->
+              "String cannot represent a non string value: " + v;
+          case "Boolean", "Boolean!" -> "Boolean cannot represent a non boolean value: " + v;
+          case "Float", "Float!" -> "Float cannot represent non numeric value: " + v;
+          case "ID", "ID!" -> "ID cannot represent a non-string and non-integer value: " + v;
+          default ->
+              def.kind.equals("ENUM")
+                  ? "Enum \"" + expected + "\" cannot represent non-enum value: " + v + "."
+                  : "Expected value of type \"" + expected + "\", found " + v + ".";
+        };
+    return new GraphQlException(message, v.pos());
+  }
+}
