@@ -117,7 +117,8 @@ final class GraphQlLexer {
     } else if (c == '-' || c >= '0' && c <= '9') {
       return number(start, column);
     } else if (c == '"') {
-      return src.startsWith("\"\"\"", i) ? blockString(column) : string(column);
+      // gqlparser places string tokens after their opening quote(s) (see blockString).
+      return src.startsWith("\"\"\"", i) ? blockString() : string(column + 1);
     } else if (c == '#') {
       // A comment runs to the end of the line (any control character but tab ends it).
       while (i < src.length() && (src.charAt(i) > 0x1f || src.charAt(i) == '\t')) {
@@ -305,8 +306,13 @@ final class GraphQlLexer {
     return v;
   }
 
-  private Token blockString(int column) throws GraphQlException {
-    int startLine = line;
+  /**
+   * A block string. Its position is gqlparser's: the line it ends on, and the column of its first
+   * character after the quotes counted from the start of that line (zero or negative when the
+   * string spans lines).
+   */
+  private Token blockString() throws GraphQlException {
+    int contentStart = i + 3;
     StringBuilder raw = new StringBuilder();
     i += 3;
     while (i < src.length()) {
@@ -320,7 +326,11 @@ final class GraphQlLexer {
         if (quotes >= 3) {
           raw.append("\"".repeat(quotes - 3));
           i += quotes;
-          return new Token(Kind.BLOCK_STRING, blockStringValue(raw.toString()), startLine, column);
+          int column =
+              contentStart >= lineStart
+                  ? column(contentStart)
+                  : 1 - src.codePointCount(contentStart, lineStart);
+          return new Token(Kind.BLOCK_STRING, blockStringValue(raw.toString()), line, column);
         }
       }
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {

@@ -63,6 +63,12 @@ abstract class GraphQlQueryWalker {
   final Set<VariableDefinition> usedVariables =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
+  /** The most errors one validation keeps (a hostile query can produce one per field). */
+  static final int MAX_ERRORS = 1000;
+
+  /** The errors found so far, in gqlparser's order. */
+  final List<GraphQlException> errors = new java.util.ArrayList<>();
+
   OperationDefinition currentOperation;
   private Set<String> walkedFragments = new HashSet<>();
   private int work;
@@ -92,6 +98,13 @@ abstract class GraphQlQueryWalker {
   abstract void onValue(Value value) throws GraphQlException;
 
   abstract void onVariable(VariableDefinition variable) throws GraphQlException;
+
+  /** Records a validation error; validation goes on, as gqlparser reports every error. */
+  final void report(String message, GraphQlAst.Position pos) {
+    if (errors.size() < MAX_ERRORS) {
+      errors.add(new GraphQlException(message, pos));
+    }
+  }
 
   // ---------------------------------------------------------------- bounds
 

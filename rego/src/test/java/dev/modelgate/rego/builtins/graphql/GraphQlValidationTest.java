@@ -183,9 +183,19 @@ class GraphQlValidationTest {
         .hasMessage("Expected Name, found <EOF> in GraphQL string at location 1:2");
     assertThat(error("graphql.parse_schema", "\"type Hello {}\""))
         .hasMessage("expected at least one definition, found } in GraphQL string at location 1:13");
-    assertThat(error("graphql.parse", "\"{ b }\"", "\"type Query { a: Int }\""))
+    assertThat(error("graphql.parse", "\"{ zzz }\"", "\"type Query { a: Int }\""))
         .hasMessage(
-            "Cannot query field \"b\" on type \"Query\" in GraphQL query string at location 1:3");
+            "Cannot query field \"zzz\" on type \"Query\" in GraphQL query string at location 1:3");
+    // Every error is reported, as gqlparser lists them; OPA keeps the first one's location.
+    assertThat(error("graphql.parse", "\"{ zzz yyy }\"", "\"type Query { a: Int }\""))
+        .hasMessage(
+            "Cannot query field \"zzz\" on type \"Query\".\ninput:1:7: Cannot query field \"yyy\""
+                + " on type \"Query\" in GraphQL query string at location 1:3");
+    assertThat(
+            error("graphql.parse", "\"{ a }\"", "\"type Query { a: Int } type Query { b: Int }\""))
+        .hasMessage(
+            "Error in gqlparser SchemaDocument to Schema conversion: input:1:28: Cannot redeclare"
+                + " type Query.");
     assertThat(error("graphql.parse", "1", "\"type Query { a: Int }\""))
         .hasMessage("operand 0 must be one of {string, object} but got number");
   }
