@@ -166,7 +166,12 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     // FieldsOnCorrectType
     if (parent != null && def == null) {
       report(
-          "Cannot query field \"" + field.name() + "\" on type \"" + parent.name + "\".",
+          "Cannot query field \""
+              + field.name()
+              + "\" on type \""
+              + parent.name
+              + "\"."
+              + fieldSuggestion(parent, field.name()),
           field.pos());
     }
     // KnownArgumentNames
@@ -180,7 +185,9 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
                   + parent.name
                   + "."
                   + field.name()
-                  + "\".",
+                  + "\"."
+                  + GraphQlSuggestions.quoted(
+                      "Did you mean", arg.name(), argumentNames(def.arguments())),
               field.pos());
         }
       }
@@ -280,6 +287,58 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     }
   }
 
+  private static List<String> argumentNames(List<ArgumentDefinition> args) {
+    List<String> names = new ArrayList<>();
+    for (ArgumentDefinition a : args) {
+      names.add(a.name());
+    }
+    return names;
+  }
+
+  /**
+   * FieldsOnCorrectType's hint: on an abstract type, the types that have the field (interfaces used
+   * most first, then by name); otherwise similar field names.
+   */
+  private String fieldSuggestion(TypeDef parent, String name) {
+    if (parent.isAbstract()) {
+      List<String> interfaces = new ArrayList<>();
+      List<String> objects = new ArrayList<>();
+      Map<String, Integer> usage = new HashMap<>();
+      for (TypeDef possible : schema.possibleTypes(parent)) {
+        if (possible.field(name) == null) {
+          continue;
+        }
+        objects.add(possible.name);
+        for (String i : possible.interfaces) {
+          TypeDef intf = schema.type(i);
+          if (intf != null && intf.field(name) != null) {
+            if (usage.merge(i, 1, Integer::sum) == 1) {
+              interfaces.add(i);
+            }
+          }
+        }
+      }
+      List<String> types = new ArrayList<>(interfaces);
+      types.addAll(objects);
+      types.sort(
+          java.util.Comparator.<String>comparingInt(t -> -usage.getOrDefault(t, 0))
+              .thenComparing(java.util.Comparator.naturalOrder()));
+      if (!types.isEmpty()) {
+        return " Did you mean to use an inline fragment on "
+            + GraphQlSuggestions.quotedOrList(types)
+            + "?";
+      }
+    }
+    if (!parent.kind.equals("OBJECT") && !parent.kind.equals("INTERFACE")) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    for (FieldDefinition f : parent.fields) {
+      names.add(f.name());
+    }
+    return GraphQlSuggestions.quoted("Did you mean", name, names);
+  }
+
   private static boolean hasArgument(List<Argument> args, ArgumentDefinition def) {
     for (Argument a : args) {
       if (a.name().equals(def.name())) {
@@ -316,7 +375,13 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     }
     // KnownTypeNames
     if (schema.type(fragment.typeCondition()) == null) {
-      report("Unknown type \"" + fragment.typeCondition() + "\".", fragment.pos());
+      report(
+          "Unknown type \""
+              + fragment.typeCondition()
+              + "\"."
+              + GraphQlSuggestions.quoted(
+                  "Did you mean", fragment.typeCondition(), List.copyOf(schema.types.keySet())),
+          fragment.pos());
     }
     checkCycles(fragment);
     // NoUnusedFragments: spreads count until the first fragment definition is reported.
@@ -487,7 +552,13 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
       for (Argument arg : directive.arguments()) {
         if (argument(def.arguments(), arg.name()) == null) {
           report(
-              "Unknown argument \"" + arg.name() + "\" on directive \"@" + directive.name() + "\".",
+              "Unknown argument \""
+                  + arg.name()
+                  + "\" on directive \"@"
+                  + directive.name()
+                  + "\"."
+                  + GraphQlSuggestions.quoted(
+                      "Did you mean", arg.name(), argumentNames(def.arguments())),
               directive.pos());
         }
       }

@@ -6,6 +6,7 @@ import dev.modelgate.rego.builtins.graphql.GraphQlAst.Type;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.Value;
 import dev.modelgate.rego.builtins.graphql.GraphQlSchema.TypeDef;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -63,7 +64,13 @@ final class GraphQlValueCheck {
       case STRING, BLOCK -> {
         if (def.kind.equals("ENUM")) {
           w.report(
-              "Enum \"" + expected + "\" cannot represent non-enum value: " + value + ".",
+              "Enum \""
+                  + expected
+                  + "\" cannot represent non-enum value: "
+                  + value
+                  + "."
+                  + GraphQlSuggestions.quoted(
+                      "Did you mean the enum value", value.raw(), enumNames(def)),
               value.pos());
         } else if (!Set.of("String", "ID").contains(def.name)) {
           unexpectedType(w, value, expected, def);
@@ -74,7 +81,14 @@ final class GraphQlValueCheck {
           unexpectedType(w, value, expected, def);
         } else if (!def.hasEnumValue(value.raw())) {
           w.report(
-              "Value \"" + value + "\" does not exist in \"" + expected + "\" enum.", value.pos());
+              "Value \""
+                  + value
+                  + "\" does not exist in \""
+                  + expected
+                  + "\" enum."
+                  + GraphQlSuggestions.quoted(
+                      "Did you mean the enum value", value.raw(), enumNames(def)),
+              value.pos());
         }
       }
       case BOOLEAN -> {
@@ -103,8 +117,18 @@ final class GraphQlValueCheck {
         }
         for (ChildValue c : value.children()) {
           if (def.field(c.name()) == null) {
+            List<String> names = new java.util.ArrayList<>();
+            for (FieldDefinition f : def.fields) {
+              names.add(f.name());
+            }
             w.report(
-                "Field \"" + c.name() + "\" is not defined by type \"" + def.name + "\".", c.pos());
+                "Field \""
+                    + c.name()
+                    + "\" is not defined by type \""
+                    + def.name
+                    + "\"."
+                    + GraphQlSuggestions.quoted("Did you mean", c.name(), names),
+                c.pos());
           }
         }
       }
@@ -136,6 +160,14 @@ final class GraphQlValueCheck {
             field.pos());
       }
     }
+  }
+
+  private static List<String> enumNames(TypeDef def) {
+    List<String> names = new java.util.ArrayList<>();
+    for (GraphQlAst.EnumValueDefinition v : def.enumValues) {
+      names.add(v.name());
+    }
+    return names;
   }
 
   private static Value child(Value object, String name) {

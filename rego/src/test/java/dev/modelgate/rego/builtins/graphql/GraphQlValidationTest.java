@@ -186,6 +186,19 @@ class GraphQlValidationTest {
     assertThat(error("graphql.parse", "\"{ zzz }\"", "\"type Query { a: Int }\""))
         .hasMessage(
             "Cannot query field \"zzz\" on type \"Query\" in GraphQL query string at location 1:3");
+    // A message ending in a hint keeps gqlparser's line break (OPA trims only a final ".\n").
+    assertThat(error("graphql.parse", "\"{ b }\"", "\"type Query { a: Int, ab: Int }\""))
+        .hasMessage(
+            "Cannot query field \"b\" on type \"Query\". Did you mean \"a\" or \"ab\"?\n"
+                + " in GraphQL query string at location 1:3");
+    assertThat(
+            error(
+                "graphql.parse",
+                "\"{ f(x: Rde) }\"",
+                "\"enum C { RED, GREEN } type Query { f(x: C, y: Int): Int }\""))
+        .hasMessage(
+            "Value \"Rde\" does not exist in \"C\" enum. Did you mean the enum value \"RED\"?\n"
+                + " in GraphQL query string at location 1:8");
     // Every error is reported, as gqlparser lists them; OPA keeps the first one's location.
     assertThat(error("graphql.parse", "\"{ zzz yyy }\"", "\"type Query { a: Int }\""))
         .hasMessage(
