@@ -925,12 +925,21 @@ final class Evaluator {
       }
       Value result = null;
       CompiledRule resultRule = null;
+      boolean earlyExit = candidates.earlyExit();
       for (CompiledRule r : complete) {
+        if (earlyExit && result != null) {
+          break;
+        }
         for (CompiledRule branch = r; branch != null; branch = branch.elseRule()) {
           if (!candidates.admits(branch)) {
             continue;
           }
-          List<Value> vs = ruleValues(branch);
+          List<Value> vs =
+              !earlyExit
+                  ? ruleValues(branch)
+                  : exists(branch.body(), new Env(branch))
+                      ? List.of(((Term.Scalar) branch.value()).value())
+                      : List.of();
           if (!vs.isEmpty()) {
             for (Value v : vs) {
               if (result == null) {
@@ -958,16 +967,16 @@ final class Evaluator {
   }
 
   /**
-   * The rules of a set that may succeed here: the index's candidates (resolved against this
-   * context's input, data and {@code with} overrides), or all rules without an index.
+   * The rules of a set that may succeed here, in OPA's evaluation order: the index's candidates
+   * (resolved against this context's input, data and {@code with} overrides), or all rules.
    */
   private RuleSelection select(RuleIndex index, List<CompiledRule> rules, Value[] args) {
-    // A mocked `equal` or `glob.match` could succeed where the index says it cannot.
-    if (index == null
-        || !shared.ruleIndexing
-        || mocks.containsKey("equal")
-        || mocks.containsKey("glob.match")) {
+    if (index == null) {
       return RuleSelection.all(rules);
+    }
+    // A mocked `equal` or `glob.match` could succeed where the index says it cannot.
+    if (!shared.ruleIndexing || mocks.containsKey("equal") || mocks.containsKey("glob.match")) {
+      return index.all();
     }
     return index.lookup(ref -> evalSingle(ref, new Env(null)), args);
   }
@@ -1272,7 +1281,11 @@ final class Evaluator {
       checkDepth(loc);
       CompiledRule resultRule = null;
       RuleSelection candidates = select(node.functionIndex, node.functions, args);
+      boolean earlyExit = candidates.earlyExit();
       for (CompiledRule r : candidates.rules()) {
+        if (earlyExit && resultRule != null) {
+          break;
+        }
         for (CompiledRule branch = r; branch != null; branch = branch.elseRule()) {
           if (!candidates.admits(branch)) {
             continue;
@@ -1280,25 +1293,32 @@ final class Evaluator {
           List<Value> outs = new ArrayList<>(1);
           Env env = new Env(branch);
           CompiledRule b = branch;
-          unifyArgs(
-              b.args(),
-              args,
-              0,
-              env,
-              () ->
-                  evalBody(
-                      b.body(),
-                      0,
-                      env,
-                      () ->
-                          evalTerm(
-                              b.value(),
-                              env,
-                              v -> {
-                                if (!outs.contains(v)) {
-                                  outs.add(v);
-                                }
-                              })));
+          try {
+            unifyArgs(
+                b.args(),
+                args,
+                0,
+                env,
+                () ->
+                    evalBody(
+                        b.body(),
+                        0,
+                        env,
+                        () ->
+                            evalTerm(
+                                b.value(),
+                                env,
+                                v -> {
+                                  if (!outs.contains(v)) {
+                                    outs.add(v);
+                                  }
+                                  if (earlyExit) {
+                                    throw FOUND;
+                                  }
+                                })));
+          } catch (Found f) {
+            // Early exit: the first solution decides.
+          }
           if (outs.isEmpty()) {
             continue;
           }
