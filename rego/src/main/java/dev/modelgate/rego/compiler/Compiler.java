@@ -318,9 +318,8 @@ public final class Compiler {
       Expr e =
           switch (l.expr()) {
             case Expr.TermExpr t -> {
-              Term resolved = term(t.term(), s);
-              argumentCheck.reportStatement(resolved, errors);
-              yield new Expr.TermExpr(resolved);
+              argumentCheck.statementIs(t.term());
+              yield new Expr.TermExpr(term(t.term(), s));
             }
             case Expr.Unify u -> new Expr.Unify(term(u.left(), s), term(u.right(), s));
             case Expr.Assign a -> {
@@ -534,7 +533,7 @@ public final class Compiler {
                     + args.size(),
                 c.loc()));
       }
-      argumentCheck.report(out, errors);
+      argumentCheck.report(c, out, errors);
       return out;
     }
 
