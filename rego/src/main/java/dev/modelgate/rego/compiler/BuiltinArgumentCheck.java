@@ -20,6 +20,8 @@ import dev.modelgate.rego.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * OPA's compile-time check of builtin calls (checkExprBuiltin and unify1 in v1/ast/check.go): an
@@ -30,8 +32,9 @@ import java.util.Map;
  * <p>Certain means: constants, composite literals (checked element by element, as OPA does),
  * comprehensions (their kind), and calls of builtins whose own operands passed (their declared
  * result type). Variables, references and user functions are unknown and never an error: OPA may
- * infer more, but nothing OPA accepts is rejected here. Calls with the wrong number of operands are
- * left to the arity check.
+ * infer more, but nothing OPA accepts is rejected here. An output operand ({@code count(xs, n)}) is
+ * checked against the result type where the call is a whole body expression; other operand counts
+ * are left to the arity check.
  */
 final class BuiltinArgumentCheck {
   private final BuiltinRegistry builtins;
@@ -158,11 +161,11 @@ final class BuiltinArgumentCheck {
   }
 
   /** A composite literal against {@code any<...>}: fits if it fits one member. */
-  private boolean acceptsAlternatives(AnyType want, java.util.function.Predicate<RegoType> fits) {
+  private boolean acceptsAlternatives(AnyType want, Predicate<RegoType> fits) {
     return want.isEverything() || want.of().stream().anyMatch(fits);
   }
 
-  private boolean acceptsArray(int size, java.util.function.IntFunction<Term> item, RegoType want) {
+  private boolean acceptsArray(int size, IntFunction<Term> item, RegoType want) {
     if (want instanceof AnyType any) {
       return acceptsAlternatives(any, w -> acceptsArray(size, item, w));
     }
