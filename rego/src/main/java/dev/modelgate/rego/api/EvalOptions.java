@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  * @param nowNs the clock for {@code time.now_ns()} (fixed for the evaluation); null = now
  * @param printer receives {@code print()} lines
  * @param env environment for {@code opa.runtime()}
+ * @param ruleIndexing use the compiled rule indexes to skip rules that cannot match (on by default;
+ *     off gives the same results, slower, and exists for differential tests)
  */
 public record EvalOptions(
     Value input,
@@ -23,7 +25,20 @@ public record EvalOptions(
     boolean strictBuiltinErrors,
     Long nowNs,
     Consumer<String> printer,
-    Map<String, String> env) {
+    Map<String, String> env,
+    boolean ruleIndexing) {
+
+  /** Settings with rule indexing on. */
+  public EvalOptions(
+      Value input,
+      ObjectValue data,
+      EvalLimits limits,
+      boolean strictBuiltinErrors,
+      Long nowNs,
+      Consumer<String> printer,
+      Map<String, String> env) {
+    this(input, data, limits, strictBuiltinErrors, nowNs, printer, env, true);
+  }
 
   /** No input, empty data, default limits, non-strict, print to stderr. */
   public static EvalOptions defaults() {
@@ -32,30 +47,36 @@ public record EvalOptions(
   }
 
   public EvalOptions withInput(Value v) {
-    return new EvalOptions(v, data, limits, strictBuiltinErrors, nowNs, printer, env);
+    return new EvalOptions(v, data, limits, strictBuiltinErrors, nowNs, printer, env, ruleIndexing);
   }
 
   public EvalOptions withData(ObjectValue d) {
-    return new EvalOptions(input, d, limits, strictBuiltinErrors, nowNs, printer, env);
+    return new EvalOptions(
+        input, d, limits, strictBuiltinErrors, nowNs, printer, env, ruleIndexing);
   }
 
   public EvalOptions withLimits(EvalLimits l) {
-    return new EvalOptions(input, data, l, strictBuiltinErrors, nowNs, printer, env);
+    return new EvalOptions(input, data, l, strictBuiltinErrors, nowNs, printer, env, ruleIndexing);
   }
 
   public EvalOptions withStrictBuiltinErrors(boolean s) {
-    return new EvalOptions(input, data, limits, s, nowNs, printer, env);
+    return new EvalOptions(input, data, limits, s, nowNs, printer, env, ruleIndexing);
   }
 
   public EvalOptions withNowNs(Long n) {
-    return new EvalOptions(input, data, limits, strictBuiltinErrors, n, printer, env);
+    return new EvalOptions(input, data, limits, strictBuiltinErrors, n, printer, env, ruleIndexing);
   }
 
   public EvalOptions withPrinter(Consumer<String> p) {
-    return new EvalOptions(input, data, limits, strictBuiltinErrors, nowNs, p, env);
+    return new EvalOptions(input, data, limits, strictBuiltinErrors, nowNs, p, env, ruleIndexing);
   }
 
   public EvalOptions withEnv(Map<String, String> e) {
-    return new EvalOptions(input, data, limits, strictBuiltinErrors, nowNs, printer, e);
+    return new EvalOptions(
+        input, data, limits, strictBuiltinErrors, nowNs, printer, e, ruleIndexing);
+  }
+
+  public EvalOptions withRuleIndexing(boolean on) {
+    return new EvalOptions(input, data, limits, strictBuiltinErrors, nowNs, printer, env, on);
   }
 }

@@ -8,6 +8,7 @@ import dev.modelgate.rego.ast.Module;
 import dev.modelgate.rego.ast.Rule;
 import dev.modelgate.rego.ast.Term;
 import dev.modelgate.rego.builtins.BuiltinRegistry;
+import dev.modelgate.rego.compiler.index.RuleIndexes;
 import dev.modelgate.rego.value.ArrayValue;
 import dev.modelgate.rego.value.ObjectValue;
 import dev.modelgate.rego.value.SetValue;
@@ -102,6 +103,7 @@ public final class Compiler {
     }
     checkConflicts(root);
     new RecursionCheck(root, errors).run();
+    RuleIndexes.build(root);
     return root;
   }
 

@@ -1,5 +1,6 @@
 package dev.modelgate.rego.compiler;
 
+import dev.modelgate.rego.compiler.index.RuleIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,12 @@ public final class RuleNode {
   public final List<CompiledRule> functions = new ArrayList<>();
   public CompiledRule defaultRule;
   public CompiledRule defaultFunction;
+
+  /** Index over {@link #rules}, or null when none of them states an indexable condition. */
+  public RuleIndex ruleIndex;
+
+  /** Index over {@link #functions}, or null likewise. */
+  public RuleIndex functionIndex;
 
   RuleNode(String name, List<String> path) {
     this.name = name;

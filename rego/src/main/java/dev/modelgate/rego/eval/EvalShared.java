@@ -25,6 +25,9 @@ final class EvalShared implements BuiltinContext {
   long steps;
   int depth;
 
+  /** Consult the compiled rule indexes (EvalOptions.ruleIndexing). */
+  boolean ruleIndexing = true;
+
   EvalShared(
       EvalLimits limits,
       BuiltinRegistry builtins,

@@ -11,6 +11,8 @@ import dev.modelgate.rego.builtins.Builtin;
 import dev.modelgate.rego.builtins.BuiltinException;
 import dev.modelgate.rego.compiler.CompiledRule;
 import dev.modelgate.rego.compiler.RuleNode;
+import dev.modelgate.rego.compiler.index.RuleIndex;
+import dev.modelgate.rego.compiler.index.RuleSelection;
 import dev.modelgate.rego.value.ArrayValue;
 import dev.modelgate.rego.value.BooleanValue;
 import dev.modelgate.rego.value.NumberValue;
@@ -881,7 +883,8 @@ final class Evaluator {
       List<CompiledRule> complete = new ArrayList<>();
       List<CompiledRule> multi = new ArrayList<>();
       List<CompiledRule> dynamic = new ArrayList<>();
-      for (CompiledRule r : node.rules) {
+      RuleSelection candidates = select(node.ruleIndex, node.rules, null);
+      for (CompiledRule r : candidates.rules()) {
         if (!r.dynamic().isEmpty()) {
           dynamic.add(r);
         } else if (r.kind() == Rule.Kind.MULTI) {
@@ -890,7 +893,15 @@ final class Evaluator {
           complete.add(r);
         }
       }
-      if (!multi.isEmpty()) {
+      // The kind of the rule set comes from all its rules: a partial set or object whose rules
+      // the index skipped is empty, not undefined.
+      boolean anyMulti = false;
+      boolean anyDynamic = false;
+      for (CompiledRule r : node.rules) {
+        anyDynamic |= !r.dynamic().isEmpty();
+        anyMulti |= r.dynamic().isEmpty() && r.kind() == Rule.Kind.MULTI;
+      }
+      if (anyMulti) {
         SetValue.Builder b = SetValue.builder();
         for (CompiledRule r : multi) {
           Env env = new Env(r);
@@ -909,13 +920,16 @@ final class Evaluator {
         }
         return b.build();
       }
-      if (!dynamic.isEmpty()) {
+      if (anyDynamic) {
         return evalDynamic(dynamic);
       }
       Value result = null;
       CompiledRule resultRule = null;
       for (CompiledRule r : complete) {
         for (CompiledRule branch = r; branch != null; branch = branch.elseRule()) {
+          if (!candidates.admits(branch)) {
+            continue;
+          }
           List<Value> vs = ruleValues(branch);
           if (!vs.isEmpty()) {
             for (Value v : vs) {
@@ -941,6 +955,21 @@ final class Evaluator {
     } finally {
       shared.depth--;
     }
+  }
+
+  /**
+   * The rules of a set that may succeed here: the index's candidates (resolved against this
+   * context's input, data and {@code with} overrides), or all rules without an index.
+   */
+  private RuleSelection select(RuleIndex index, List<CompiledRule> rules, Value[] args) {
+    // A mocked `equal` or `glob.match` could succeed where the index says it cannot.
+    if (index == null
+        || !shared.ruleIndexing
+        || mocks.containsKey("equal")
+        || mocks.containsKey("glob.match")) {
+      return RuleSelection.all(rules);
+    }
+    return index.lookup(ref -> evalSingle(ref, new Env(null)), args);
   }
 
   /** Distinct values a (non-else) rule body produces. */
@@ -1242,8 +1271,12 @@ final class Evaluator {
     try {
       checkDepth(loc);
       CompiledRule resultRule = null;
-      for (CompiledRule r : node.functions) {
+      RuleSelection candidates = select(node.functionIndex, node.functions, args);
+      for (CompiledRule r : candidates.rules()) {
         for (CompiledRule branch = r; branch != null; branch = branch.elseRule()) {
+          if (!candidates.admits(branch)) {
+            continue;
+          }
           List<Value> outs = new ArrayList<>(1);
           Env env = new Env(branch);
           CompiledRule b = branch;

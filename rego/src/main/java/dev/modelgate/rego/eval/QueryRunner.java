@@ -28,6 +28,7 @@ public final class QueryRunner {
     EvalShared shared =
         new EvalShared(
             opts.limits(), builtins, opts.strictBuiltinErrors(), now, opts.printer(), opts.env());
+    shared.ruleIndexing = opts.ruleIndexing();
     Evaluator ev = new Evaluator(shared, root, opts.input(), opts.data(), Map.of(), Map.of());
     List<QueryResult> out = new ArrayList<>();
     Env env = new Env(null);

@@ -15,6 +15,20 @@ final class GraphQlAst {
   /** 1-based line and column of a node's first token. */
   record Position(int line, int column) {}
 
+  /*
+   * Comments: gqlparser keeps the "#" comments that precede a node as a comment group; here a
+   * group is the list of the comments' texts ("#" included), or null where there was none.
+   */
+
+  /**
+   * The comment groups of a type-system definition: before and after its description, and before
+   * its closing brace.
+   */
+  record Comments(
+      List<String> beforeDescription, List<String> afterDescription, List<String> endOfDefinition) {
+    static final Comments NONE = new Comments(null, null, null);
+  }
+
   // ------------------------------------------------------------------ shared
 
   /** gqlparser's value kinds, in its numbering (the number is the "Kind" of a Value object). */
@@ -38,9 +52,15 @@ final class GraphQlAst {
    * kind for (validation then fails where the kind matters).
    */
   record Value(
-      String raw, List<ChildValue> children, ValueKind kind, long kindNumber, Position pos) {
-    Value(String raw, List<ChildValue> children, ValueKind kind, Position pos) {
-      this(raw, children, kind, kind.ordinal(), pos);
+      String raw,
+      List<ChildValue> children,
+      ValueKind kind,
+      long kindNumber,
+      Position pos,
+      List<String> comment) {
+    Value(
+        String raw, List<ChildValue> children, ValueKind kind, Position pos, List<String> comment) {
+      this(raw, children, kind, kind.ordinal(), pos, comment);
     }
 
     /** The value as GraphQL source, as gqlparser prints it in messages. */
@@ -73,9 +93,9 @@ final class GraphQlAst {
   }
 
   /** An element of a list value (name "") or a field of an object value. */
-  record ChildValue(String name, Value value, Position pos) {}
+  record ChildValue(String name, Value value, Position pos, List<String> comment) {}
 
-  record Argument(String name, Value value, Position pos) {}
+  record Argument(String name, Value value, Position pos, List<String> comment) {}
 
   record Directive(String name, List<Argument> arguments, Position pos) {}
 
@@ -109,7 +129,8 @@ final class GraphQlAst {
       List<Argument> arguments,
       List<Directive> directives,
       List<Selection> selectionSet,
-      Position pos)
+      Position pos,
+      List<String> comment)
       implements Selection {
     /** The key this field has in a response: its alias, or its name when it has none. */
     String responseName() {
@@ -117,11 +138,15 @@ final class GraphQlAst {
     }
   }
 
-  record FragmentSpread(String name, List<Directive> directives, Position pos)
+  record FragmentSpread(String name, List<Directive> directives, Position pos, List<String> comment)
       implements Selection {}
 
   record InlineFragment(
-      String typeCondition, List<Directive> directives, List<Selection> selectionSet, Position pos)
+      String typeCondition,
+      List<Directive> directives,
+      List<Selection> selectionSet,
+      Position pos,
+      List<String> comment)
       implements Selection {}
 
   /** {@code used} is only ever true when a Rego object said so (gqlparser honours it). */
@@ -131,7 +156,8 @@ final class GraphQlAst {
       Value defaultValue,
       List<Directive> directives,
       boolean used,
-      Position pos) {}
+      Position pos,
+      List<String> comment) {}
 
   record OperationDefinition(
       String operation,
@@ -139,7 +165,8 @@ final class GraphQlAst {
       List<VariableDefinition> variableDefinitions,
       List<Directive> directives,
       List<Selection> selectionSet,
-      Position pos) {}
+      Position pos,
+      List<String> comment) {}
 
   record FragmentDefinition(
       String name,
@@ -147,19 +174,25 @@ final class GraphQlAst {
       String typeCondition,
       List<Directive> directives,
       List<Selection> selectionSet,
-      Position pos) {}
+      Position pos,
+      List<String> comment) {}
 
-  record QueryDocument(List<OperationDefinition> operations, List<FragmentDefinition> fragments) {}
+  record QueryDocument(
+      List<OperationDefinition> operations,
+      List<FragmentDefinition> fragments,
+      List<String> comment) {}
 
   // ------------------------------------------------------------------ schemas
 
-  record OperationTypeDefinition(String operation, String type, Position pos) {}
+  record OperationTypeDefinition(
+      String operation, String type, Position pos, List<String> comment) {}
 
   record SchemaDefinition(
       String description,
       List<Directive> directives,
       List<OperationTypeDefinition> operationTypes,
-      Position pos) {}
+      Position pos,
+      Comments comments) {}
 
   record ArgumentDefinition(
       String description,
@@ -167,7 +200,8 @@ final class GraphQlAst {
       Value defaultValue,
       Type type,
       List<Directive> directives,
-      Position pos) {}
+      Position pos,
+      Comments comments) {}
 
   /** A field of an object or interface (with arguments) or of an input object (with a default). */
   record FieldDefinition(
@@ -177,10 +211,15 @@ final class GraphQlAst {
       Value defaultValue,
       Type type,
       List<Directive> directives,
-      Position pos) {}
+      Position pos,
+      Comments comments) {}
 
   record EnumValueDefinition(
-      String description, String name, List<Directive> directives, Position pos) {}
+      String description,
+      String name,
+      List<Directive> directives,
+      Position pos,
+      Comments comments) {}
 
   /**
    * A type definition or extension; kind is SCALAR, OBJECT, INTERFACE, UNION, ENUM or INPUT_OBJECT.
@@ -195,7 +234,8 @@ final class GraphQlAst {
       List<String> types,
       List<EnumValueDefinition> enumValues,
       Position pos,
-      boolean builtIn) {}
+      boolean builtIn,
+      Comments comments) {}
 
   record DirectiveDefinition(
       String description,
@@ -203,12 +243,14 @@ final class GraphQlAst {
       List<ArgumentDefinition> arguments,
       List<String> locations,
       boolean isRepeatable,
-      Position pos) {}
+      Position pos,
+      Comments comments) {}
 
   record SchemaDocument(
       List<SchemaDefinition> schema,
       List<SchemaDefinition> schemaExtension,
       List<DirectiveDefinition> directives,
       List<Definition> definitions,
-      List<Definition> extensions) {}
+      List<Definition> extensions,
+      List<String> comment) {}
 }

@@ -56,7 +56,9 @@ final class GraphQlAstDecoder {
     GraphQlAstDecoder d = new GraphQlAstDecoder();
     Struct s = d.struct(o, false);
     return new QueryDocument(
-        d.list(s.get("Operations"), d::operation), d.list(s.get("Fragments"), d::fragment));
+        d.list(s.get("Operations"), d::operation),
+        d.list(s.get("Fragments"), d::fragment),
+        d.comment(s.get("Comment")));
   }
 
   static SchemaDocument schema(ObjectValue o) throws GraphQlException {
@@ -67,7 +69,8 @@ final class GraphQlAstDecoder {
         d.list(s.get("SchemaExtension"), d::schemaDefinition),
         d.list(s.get("Directives"), d::directiveDefinition),
         d.list(s.get("Definitions"), d::definition),
-        d.list(s.get("Extensions"), d::definition));
+        d.list(s.get("Extensions"), d::definition),
+        d.comment(s.get("Comment")));
   }
 
   private static GraphQlException invalid(String what) {
@@ -188,6 +191,34 @@ final class GraphQlAstDecoder {
 
   // ---------------------------------------------------------------- shared nodes
 
+  /** A comment group ({"List": [{"Value": "# ..."}]}) as the list of its texts; null if absent. */
+  private List<String> comment(Value v) throws GraphQlException {
+    if (v == null) {
+      return null;
+    }
+    Struct group = struct(v, false);
+    List<String> out = new ArrayList<>();
+    Value list = group.get("List");
+    if (list != null) {
+      for (Value item : items(list)) {
+        if (item instanceof NullValue) {
+          continue; // a nil *Comment: Go keeps it, but it carries no text
+        }
+        Struct c = struct(item, false);
+        position(c.get("Position"));
+        out.add(string(c.get("Value")));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private GraphQlAst.Comments comments(Struct s) throws GraphQlException {
+    return new GraphQlAst.Comments(
+        comment(s.get("BeforeDescriptionComment")),
+        comment(s.get("AfterDescriptionComment")),
+        comment(s.get("EndOfDefinitionComment")));
+  }
+
   private Position position(Value v) throws GraphQlException {
     if (v == null) {
       return null;
@@ -218,8 +249,10 @@ final class GraphQlAstDecoder {
             : null;
     List<ChildValue> children = list(s.get("Children"), this::child);
     ignoredNodes(s, "Definition", "VariableDefinition", "ExpectedType");
+    bool(s.get("ExpectedTypeHasDefault"));
+    List<String> comment = comment(s.get("Comment"));
     depth--;
-    return new GraphQlAst.Value(string(s.get("Raw")), children, kind, kindNumber, null);
+    return new GraphQlAst.Value(string(s.get("Raw")), children, kind, kindNumber, null, comment);
   }
 
   private GraphQlAst.Value requiredValue(Value v) throws GraphQlException {
@@ -232,7 +265,8 @@ final class GraphQlAstDecoder {
 
   private ChildValue child(Value v) throws GraphQlException {
     Struct s = struct(v, false);
-    return new ChildValue(string(s.get("Name")), requiredValue(s.get("Value")), null);
+    return new ChildValue(
+        string(s.get("Name")), requiredValue(s.get("Value")), null, comment(s.get("Comment")));
   }
 
   /**
@@ -250,7 +284,8 @@ final class GraphQlAstDecoder {
 
   private Argument argument(Value v) throws GraphQlException {
     Struct s = struct(v, false);
-    return new Argument(string(s.get("Name")), requiredValue(s.get("Value")), null);
+    return new Argument(
+        string(s.get("Name")), requiredValue(s.get("Value")), null, comment(s.get("Comment")));
   }
 
   private Directive directive(Value v) throws GraphQlException {
@@ -296,7 +331,8 @@ final class GraphQlAstDecoder {
         list(s.get("VariableDefinitions"), this::variable),
         directives(s.get("Directives")),
         selections(s.get("SelectionSet")),
-        pos);
+        pos,
+        null); // gqlparser's own decoder for operations skips "Comment"
   }
 
   private VariableDefinition variable(Value v) throws GraphQlException {
@@ -308,7 +344,8 @@ final class GraphQlAstDecoder {
         value(s.get("DefaultValue")),
         directives(s.get("Directives")),
         bool(s.get("Used")),
-        null);
+        null,
+        comment(s.get("Comment")));
   }
 
   private FragmentDefinition fragment(Value v) throws GraphQlException {
@@ -321,7 +358,8 @@ final class GraphQlAstDecoder {
         string(s.get("TypeCondition")),
         directives(s.get("Directives")),
         selections(s.get("SelectionSet")),
-        pos);
+        pos,
+        null);
   }
 
   private List<Selection> selections(Value v) throws GraphQlException {
@@ -343,7 +381,7 @@ final class GraphQlAstDecoder {
   /** The first of field, fragment spread, inline fragment that decodes; null if none does. */
   private Selection selection(Value v) throws GraphQlException {
     if (v instanceof NullValue) {
-      return new Field("", "", List.of(), List.of(), List.of(), null);
+      return new Field("", "", List.of(), List.of(), List.of(), null, null);
     }
     int saved = depth;
     try {
@@ -382,13 +420,15 @@ final class GraphQlAstDecoder {
         list(s.get("Arguments"), this::argument),
         directives(s.get("Directives")),
         selections(s.get("SelectionSet")),
-        pos);
+        pos,
+        null);
   }
 
   private FragmentSpread spread(Value v) throws GraphQlException {
     Struct s = struct(v, false);
     ignoredNodes(s, "ObjectDefinition", "Definition");
-    return new FragmentSpread(string(s.get("Name")), directives(s.get("Directives")), null);
+    return new FragmentSpread(
+        string(s.get("Name")), directives(s.get("Directives")), null, comment(s.get("Comment")));
   }
 
   private InlineFragment inlineFragment(Value v) throws GraphQlException {
@@ -399,7 +439,8 @@ final class GraphQlAstDecoder {
         string(s.get("TypeCondition")),
         directives(s.get("Directives")),
         selections(s.get("SelectionSet")),
-        pos);
+        pos,
+        null);
   }
 
   // ---------------------------------------------------------------- schemas
@@ -410,12 +451,14 @@ final class GraphQlAstDecoder {
         string(s.get("Description")),
         directives(s.get("Directives")),
         list(s.get("OperationTypes"), this::operationType),
-        null);
+        null,
+        comments(s));
   }
 
   private OperationTypeDefinition operationType(Value v) throws GraphQlException {
     Struct s = struct(v, false);
-    return new OperationTypeDefinition(string(s.get("Operation")), string(s.get("Type")), null);
+    return new OperationTypeDefinition(
+        string(s.get("Operation")), string(s.get("Type")), null, comment(s.get("Comment")));
   }
 
   private DirectiveDefinition directiveDefinition(Value v) throws GraphQlException {
@@ -426,7 +469,8 @@ final class GraphQlAstDecoder {
         list(s.get("Arguments"), this::argumentDefinition),
         strings(s.get("Locations")),
         bool(s.get("IsRepeatable")),
-        null);
+        null,
+        comments(s));
   }
 
   private Definition definition(Value v) throws GraphQlException {
@@ -441,7 +485,8 @@ final class GraphQlAstDecoder {
         strings(s.get("Types")),
         list(s.get("EnumValues"), this::enumValue),
         null,
-        bool(s.get("BuiltIn")));
+        bool(s.get("BuiltIn")),
+        comments(s));
   }
 
   private FieldDefinition fieldDefinition(Value v) throws GraphQlException {
@@ -453,7 +498,8 @@ final class GraphQlAstDecoder {
         value(s.get("DefaultValue")),
         requiredType(s.get("Type")),
         directives(s.get("Directives")),
-        null);
+        null,
+        comments(s));
   }
 
   private ArgumentDefinition argumentDefinition(Value v) throws GraphQlException {
@@ -464,12 +510,17 @@ final class GraphQlAstDecoder {
         value(s.get("DefaultValue")),
         requiredType(s.get("Type")),
         directives(s.get("Directives")),
-        null);
+        null,
+        comments(s));
   }
 
   private EnumValueDefinition enumValue(Value v) throws GraphQlException {
     Struct s = struct(v, false);
     return new EnumValueDefinition(
-        string(s.get("Description")), string(s.get("Name")), directives(s.get("Directives")), null);
+        string(s.get("Description")),
+        string(s.get("Name")),
+        directives(s.get("Directives")),
+        null,
+        comments(s));
   }
 }

@@ -80,12 +80,21 @@ final class GraphQlAstEncoder {
     return list(items, StringValue::of);
   }
 
+  /** A comment group: {"List": [{"Value": "# text"}, ...]}, or null for none. */
+  private static Value comment(List<String> group) {
+    if (group == null) {
+      return null;
+    }
+    return new Obj().put("List", list(group, c -> new Obj().put("Value", c).build())).build();
+  }
+
   // ---------------------------------------------------------------- queries
 
   static ObjectValue query(QueryDocument doc) {
     return new Obj()
         .put("Operations", list(doc.operations(), GraphQlAstEncoder::operation))
         .put("Fragments", list(doc.fragments(), GraphQlAstEncoder::fragment))
+        .put("Comment", comment(doc.comment()))
         .build();
   }
 
@@ -96,6 +105,7 @@ final class GraphQlAstEncoder {
         .put("VariableDefinitions", list(op.variableDefinitions(), GraphQlAstEncoder::variable))
         .put("Directives", directives(op.directives()))
         .put("SelectionSet", selections(op.selectionSet()))
+        .put("Comment", comment(op.comment()))
         .build();
   }
 
@@ -106,6 +116,7 @@ final class GraphQlAstEncoder {
         .put("DefaultValue", value(v.defaultValue()))
         .put("Directives", directives(v.directives()))
         .put("Used", v.used())
+        .put("Comment", comment(v.comment()))
         .build();
   }
 
@@ -116,6 +127,7 @@ final class GraphQlAstEncoder {
         .put("TypeCondition", f.typeCondition())
         .put("Directives", directives(f.directives()))
         .put("SelectionSet", selections(f.selectionSet()))
+        .put("Comment", comment(f.comment()))
         .build();
   }
 
@@ -132,20 +144,30 @@ final class GraphQlAstEncoder {
               .put("Arguments", list(f.arguments(), GraphQlAstEncoder::argument))
               .put("Directives", directives(f.directives()))
               .put("SelectionSet", selections(f.selectionSet()))
+              .put("Comment", comment(f.comment()))
               .build();
       case FragmentSpread f ->
-          new Obj().put("Name", f.name()).put("Directives", directives(f.directives())).build();
+          new Obj()
+              .put("Name", f.name())
+              .put("Directives", directives(f.directives()))
+              .put("Comment", comment(f.comment()))
+              .build();
       case InlineFragment f ->
           new Obj()
               .put("TypeCondition", f.typeCondition())
               .put("Directives", directives(f.directives()))
               .put("SelectionSet", selections(f.selectionSet()))
+              .put("Comment", comment(f.comment()))
               .build();
     };
   }
 
   private static Value argument(Argument a) {
-    return new Obj().put("Name", a.name()).put("Value", value(a.value())).build();
+    return new Obj()
+        .put("Name", a.name())
+        .put("Value", value(a.value()))
+        .put("Comment", comment(a.comment()))
+        .build();
   }
 
   private static ArrayValue directives(List<Directive> directives) {
@@ -168,11 +190,18 @@ final class GraphQlAstEncoder {
         .put("Raw", v.raw())
         .put("Children", list(v.children(), GraphQlAstEncoder::child))
         .put("Kind", NumberValue.of(v.kindNumber()))
+        .put("Comment", comment(v.comment()))
+        // Filled in by validation, which has not run when OPA encodes the tree.
+        .put("ExpectedTypeHasDefault", false)
         .build();
   }
 
   private static Value child(ChildValue c) {
-    return new Obj().put("Name", c.name()).put("Value", value(c.value())).build();
+    return new Obj()
+        .put("Name", c.name())
+        .put("Value", value(c.value()))
+        .put("Comment", comment(c.comment()))
+        .build();
   }
 
   private static Value type(Type t) {
@@ -195,6 +224,7 @@ final class GraphQlAstEncoder {
         .put("Directives", list(doc.directives(), GraphQlAstEncoder::directiveDefinition))
         .put("Definitions", list(doc.definitions(), GraphQlAstEncoder::definition))
         .put("Extensions", list(doc.extensions(), GraphQlAstEncoder::definition))
+        .put("Comment", comment(doc.comment()))
         .build();
   }
 
@@ -203,11 +233,18 @@ final class GraphQlAstEncoder {
         .put("Description", s.description())
         .put("Directives", directives(s.directives()))
         .put("OperationTypes", list(s.operationTypes(), GraphQlAstEncoder::operationTypeDefinition))
+        .put("BeforeDescriptionComment", comment(s.comments().beforeDescription()))
+        .put("AfterDescriptionComment", comment(s.comments().afterDescription()))
+        .put("EndOfDefinitionComment", comment(s.comments().endOfDefinition()))
         .build();
   }
 
   private static Value operationTypeDefinition(OperationTypeDefinition o) {
-    return new Obj().put("Operation", o.operation()).put("Type", o.type()).build();
+    return new Obj()
+        .put("Operation", o.operation())
+        .put("Type", o.type())
+        .put("Comment", comment(o.comment()))
+        .build();
   }
 
   private static Value directiveDefinition(DirectiveDefinition d) {
@@ -217,6 +254,8 @@ final class GraphQlAstEncoder {
         .put("Arguments", list(d.arguments(), GraphQlAstEncoder::argumentDefinition))
         .put("Locations", strings(d.locations()))
         .put("IsRepeatable", d.isRepeatable())
+        .put("BeforeDescriptionComment", comment(d.comments().beforeDescription()))
+        .put("AfterDescriptionComment", comment(d.comments().afterDescription()))
         .build();
   }
 
@@ -231,6 +270,9 @@ final class GraphQlAstEncoder {
         .put("Types", strings(d.types()))
         .put("EnumValues", list(d.enumValues(), GraphQlAstEncoder::enumValue))
         .put("BuiltIn", d.builtIn())
+        .put("BeforeDescriptionComment", comment(d.comments().beforeDescription()))
+        .put("AfterDescriptionComment", comment(d.comments().afterDescription()))
+        .put("EndOfDefinitionComment", comment(d.comments().endOfDefinition()))
         .build();
   }
 
@@ -242,6 +284,8 @@ final class GraphQlAstEncoder {
         .put("DefaultValue", value(f.defaultValue()))
         .put("Type", type(f.type()))
         .put("Directives", directives(f.directives()))
+        .put("BeforeDescriptionComment", comment(f.comments().beforeDescription()))
+        .put("AfterDescriptionComment", comment(f.comments().afterDescription()))
         .build();
   }
 
@@ -252,6 +296,8 @@ final class GraphQlAstEncoder {
         .put("DefaultValue", value(a.defaultValue()))
         .put("Type", type(a.type()))
         .put("Directives", directives(a.directives()))
+        .put("BeforeDescriptionComment", comment(a.comments().beforeDescription()))
+        .put("AfterDescriptionComment", comment(a.comments().afterDescription()))
         .build();
   }
 
@@ -260,6 +306,8 @@ final class GraphQlAstEncoder {
         .put("Description", e.description())
         .put("Name", e.name())
         .put("Directives", directives(e.directives()))
+        .put("BeforeDescriptionComment", comment(e.comments().beforeDescription()))
+        .put("AfterDescriptionComment", comment(e.comments().afterDescription()))
         .build();
   }
 }

@@ -9,6 +9,7 @@ import dev.modelgate.rego.value.BooleanValue;
 import dev.modelgate.rego.value.ObjectValue;
 import dev.modelgate.rego.value.StringValue;
 import dev.modelgate.rego.value.Value;
+import java.util.List;
 
 /**
  * OPA's graphql.* builtins. Queries and schemas come as GraphQL source strings or as the AST
@@ -38,8 +39,9 @@ public final class GraphQlBuiltins {
             if (query == null || schema == null) {
               return BooleanValue.FALSE;
             }
-            GraphQlQueryValidator.validate(GraphQlSchemaBuilder.build(schema), query);
-            return BooleanValue.TRUE;
+            return BooleanValue.of(
+                GraphQlQueryValidator.validate(GraphQlSchemaBuilder.build(schema), query)
+                    .isEmpty());
           } catch (GraphQlException e) {
             return BooleanValue.FALSE;
           }
@@ -130,22 +132,42 @@ public final class GraphQlBuiltins {
       schema = GraphQlSchemaBuilder.build(schemaDoc);
     } catch (GraphQlException e) {
       throw BuiltinException.error(
-          "Error in gqlparser SchemaDocument to Schema conversion: input:"
-              + e.line()
-              + ": "
-              + e.getMessage());
+          "Error in gqlparser SchemaDocument to Schema conversion: " + goError(e));
     }
+    List<GraphQlException> errors;
     try {
-      GraphQlQueryValidator.validate(schema, query);
+      errors = GraphQlQueryValidator.validate(schema, query);
     } catch (GraphQlException e) {
-      String message = e.getMessage();
-      if (message.endsWith(".")) {
-        message = message.substring(0, message.length() - 1);
-      }
-      throw BuiltinException.error(
-          new GraphQlException(message, e.line(), e.column()).describe("query string"));
+      throw BuiltinException.error(e.describe("query string"));
+    }
+    if (!errors.isEmpty()) {
+      throw BuiltinException.error(validationMessage(errors));
     }
     return ArrayValue.of(GraphQlAstEncoder.query(query), GraphQlAstEncoder.schema(schemaDoc));
+  }
+
+  /** gqlparser's text for one error: {@code input:<line>:<column>: <message>}. */
+  private static String goError(GraphQlException e) {
+    return (e.line() > 0 ? "input:" + e.line() + ":" + e.column() + ": " : "input: ")
+        + e.getMessage();
+  }
+
+  /**
+   * OPA's message for failed validation: gqlparser lists every error as {@code
+   * input:<line>:<column>: <message>} lines; OPA keeps everything after the first location, drops a
+   * final ".\n" and appends the first location.
+   */
+  private static String validationMessage(List<GraphQlException> errors) {
+    GraphQlException first = errors.get(0);
+    StringBuilder b = new StringBuilder(first.getMessage()).append('\n');
+    for (GraphQlException e : errors.subList(1, errors.size())) {
+      b.append(goError(e)).append('\n');
+    }
+    String message = b.toString();
+    if (message.endsWith(".\n")) {
+      message = message.substring(0, message.length() - 2);
+    }
+    return new GraphQlException(message, first.line(), first.column()).describe("query string");
   }
 
   /** graphql.parse_and_verify: [true, query AST, schema AST], or [false, {}, {}]. */
@@ -154,7 +176,9 @@ public final class GraphQlBuiltins {
       QueryDocument query = queryOrNull(queryArg);
       SchemaDocument schema = schemaOrNull(schemaArg);
       if (query != null && schema != null) {
-        GraphQlQueryValidator.validate(GraphQlSchemaBuilder.build(schema), query);
+        if (!GraphQlQueryValidator.validate(GraphQlSchemaBuilder.build(schema), query).isEmpty()) {
+          return ArrayValue.of(BooleanValue.FALSE, ObjectValue.EMPTY, ObjectValue.EMPTY);
+        }
         return ArrayValue.of(
             BooleanValue.TRUE, GraphQlAstEncoder.query(query), GraphQlAstEncoder.schema(schema));
       }

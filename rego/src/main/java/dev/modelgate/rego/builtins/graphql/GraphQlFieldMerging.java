@@ -56,7 +56,7 @@ final class GraphQlFieldMerging {
     }
   }
 
-  /** Throws the first conflict within this selection set. */
+  /** Reports every conflict within this selection set. */
   void checkSelectionSet(List<Selection> selections) throws GraphQlException {
     if (selections.isEmpty()) {
       return;
@@ -71,15 +71,14 @@ final class GraphQlFieldMerging {
         betweenFragments(conflicts, false, c.spreads.get(a), c.spreads.get(b));
       }
     }
-    if (!conflicts.isEmpty()) {
-      Conflict first = conflicts.get(0);
-      throw new GraphQlException(
+    for (Conflict conflict : conflicts) {
+      walker.report(
           "Fields \""
-              + first.responseName
+              + conflict.responseName
               + "\" conflict because "
-              + first.reason()
+              + conflict.reason()
               + ". Use different aliases on the fields to fetch both if this was intentional.",
-          first.pos);
+          conflict.pos);
     }
   }
 

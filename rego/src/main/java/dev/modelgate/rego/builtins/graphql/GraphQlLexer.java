@@ -31,7 +31,10 @@ final class GraphQlLexer {
     INT("Int"),
     FLOAT("Float"),
     STRING("String"),
-    BLOCK_STRING("BlockString");
+    BLOCK_STRING("BlockString"),
+    COMMENT("Comment"),
+    /** A lexical error; the parser reports {@link Token#error} if it consumes the token. */
+    INVALID("<Invalid>");
 
     final String text;
 
@@ -40,8 +43,15 @@ final class GraphQlLexer {
     }
   }
 
-  /** A token; value is "" for punctuators and EOF, the decoded text for strings. */
-  record Token(Kind kind, String value, int line, int column) {
+  /**
+   * A token; value is "" for punctuators and EOF, the decoded text for strings, the whole line for
+   * comments ("#" included); error is the lexer's message for INVALID tokens, else null.
+   */
+  record Token(Kind kind, String value, int line, int column, String error) {
+    Token(Kind kind, String value, int line, int column) {
+      this(kind, value, line, column, null);
+    }
+
     GraphQlAst.Position pos() {
       return new GraphQlAst.Position(line, column);
     }
@@ -74,6 +84,14 @@ final class GraphQlLexer {
     if (++tokens > MAX_TOKENS) {
       throw error("document has more than " + MAX_TOKENS + " tokens");
     }
+    try {
+      return read();
+    } catch (GraphQlException e) {
+      return new Token(Kind.INVALID, "", e.line(), e.column(), e.getMessage());
+    }
+  }
+
+  private Token read() throws GraphQlException {
     skipIgnored();
     int start = i;
     int column = column(start);
@@ -99,7 +117,14 @@ final class GraphQlLexer {
     } else if (c == '-' || c >= '0' && c <= '9') {
       return number(start, column);
     } else if (c == '"') {
-      return src.startsWith("\"\"\"", i) ? blockString(column) : string(column);
+      // gqlparser places string tokens after their opening quote(s) (see blockString).
+      return src.startsWith("\"\"\"", i) ? blockString() : string(column + 1);
+    } else if (c == '#') {
+      // A comment runs to the end of the line (any control character but tab ends it).
+      while (i < src.length() && (src.charAt(i) > 0x1f || src.charAt(i) == '\t')) {
+        i++;
+      }
+      return new Token(Kind.COMMENT, src.substring(start, i), line, column);
     }
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
       throw error(String.format("Cannot contain the invalid character \"\\u%04d\"", (int) c));
@@ -148,11 +173,6 @@ final class GraphQlLexer {
           i++;
         }
         newLine();
-      } else if (c == '#') {
-        // A comment runs to the end of the line (any control character but tab ends it).
-        while (i < src.length() && (src.charAt(i) > 0x1f || src.charAt(i) == '\t')) {
-          i++;
-        }
       } else {
         return;
       }
@@ -286,15 +306,32 @@ final class GraphQlLexer {
     return v;
   }
 
-  private Token blockString(int column) throws GraphQlException {
-    int startLine = line;
+  /**
+   * A block string. Its position is gqlparser's: the line it ends on, and the column of its first
+   * character after the quotes counted from the start of that line (zero or negative when the
+   * string spans lines).
+   */
+  private Token blockString() throws GraphQlException {
+    int contentStart = i + 3;
     StringBuilder raw = new StringBuilder();
     i += 3;
     while (i < src.length()) {
       char c = src.charAt(i);
-      if (src.startsWith("\"\"\"", i)) {
-        i += 3;
-        return new Token(Kind.BLOCK_STRING, blockStringValue(raw.toString()), startLine, column);
+      if (c == '"') {
+        // Three or more quotes close the string; quotes before the last three belong to it.
+        int quotes = 1;
+        while (i + quotes < src.length() && src.charAt(i + quotes) == '"') {
+          quotes++;
+        }
+        if (quotes >= 3) {
+          raw.append("\"".repeat(quotes - 3));
+          i += quotes;
+          int column =
+              contentStart >= lineStart
+                  ? column(contentStart)
+                  : 1 - src.codePointCount(contentStart, lineStart);
+          return new Token(Kind.BLOCK_STRING, blockStringValue(raw.toString()), line, column);
+        }
       }
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
         throw error(String.format("Invalid character within String: \"\\u%04d\".", (int) c));

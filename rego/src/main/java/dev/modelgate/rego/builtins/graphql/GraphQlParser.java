@@ -29,6 +29,12 @@ abstract class GraphQlParser {
   private Token peeked;
   private int depth;
 
+  /**
+   * The comments just before the peeked token, or null: gqlparser's "current comment group", which
+   * nodes take as their comment when their first token is peeked. Consuming a token clears it.
+   */
+  List<String> comment;
+
   GraphQlParser(String source) throws GraphQlException {
     if (source.length() > MAX_SOURCE_CHARS) {
       throw new GraphQlException("document larger than " + MAX_SOURCE_CHARS + " characters", 1, 1);
@@ -40,14 +46,28 @@ abstract class GraphQlParser {
 
   final Token peek() throws GraphQlException {
     if (peeked == null) {
-      peeked = lexer.next();
+      Token t = lexer.next();
+      if (t.kind() == Kind.COMMENT) {
+        List<String> group = new ArrayList<>();
+        while (t.kind() == Kind.COMMENT) {
+          group.add(t.value());
+          t = lexer.next();
+        }
+        comment = List.copyOf(group);
+      }
+      peeked = t;
     }
     return peeked;
   }
 
+  /** Consumes the peeked token; consuming a lexical error reports it. */
   final Token next() throws GraphQlException {
     Token t = peek();
+    if (t.kind() == Kind.INVALID) {
+      throw new GraphQlException(t.error(), t.line(), t.column());
+    }
     peeked = null;
+    comment = null;
     return t;
   }
 
@@ -114,10 +134,13 @@ abstract class GraphQlParser {
     next();
   }
 
-  /** {@code start item+ end} when the next token is {@code start}; nothing otherwise. */
-  final void some(Kind start, Kind end, Item item) throws GraphQlException {
+  /**
+   * {@code start item+ end} when the next token is {@code start}; nothing otherwise. Returns the
+   * comments before {@code end} (null if none or if there was no {@code start}).
+   */
+  final List<String> some(Kind start, Kind end, Item item) throws GraphQlException {
     if (!skip(start)) {
-      return;
+      return null;
     }
     if (peek().kind() == end) {
       throw at(peek(), "expected at least one definition, found " + peek().kind().text);
@@ -125,7 +148,9 @@ abstract class GraphQlParser {
     while (peek().kind() != end) {
       item.parse();
     }
+    List<String> before = comment;
     next();
+    return before;
   }
 
   // ---------------------------------------------------------------- shared grammar
@@ -162,7 +187,8 @@ abstract class GraphQlParser {
         if (isConst) {
           throw unexpected(t);
         }
-        return new Value(variable(), List.of(), ValueKind.VARIABLE, t.pos());
+        List<String> before = comment;
+        return new Value(variable(), List.of(), ValueKind.VARIABLE, t.pos(), before);
       }
       case INT -> kind = ValueKind.INT;
       case FLOAT -> kind = ValueKind.FLOAT;
@@ -178,20 +204,26 @@ abstract class GraphQlParser {
       default -> throw unexpected(t);
     }
     next();
-    return new Value(t.value(), List.of(), kind, t.pos());
+    // gqlparser reads the comment after consuming the literal: always none.
+    return new Value(t.value(), List.of(), kind, t.pos(), null);
   }
 
   private Value list(boolean isConst) throws GraphQlException {
     Position pos = peek().pos();
+    List<String> before = comment;
     List<ChildValue> items = new ArrayList<>();
     enter();
-    many(Kind.BRACKET_L, Kind.BRACKET_R, () -> items.add(new ChildValue("", value(isConst), null)));
+    many(
+        Kind.BRACKET_L,
+        Kind.BRACKET_R,
+        () -> items.add(new ChildValue("", value(isConst), null, null)));
     leave();
-    return new Value("", List.copyOf(items), ValueKind.LIST, pos);
+    return new Value("", List.copyOf(items), ValueKind.LIST, pos, before);
   }
 
   private Value object(boolean isConst) throws GraphQlException {
     Position pos = peek().pos();
+    List<String> before = comment;
     List<ChildValue> fields = new ArrayList<>();
     enter();
     many(
@@ -199,24 +231,26 @@ abstract class GraphQlParser {
         Kind.BRACE_R,
         () -> {
           Position fieldPos = peek().pos();
+          List<String> fieldComment = comment;
           String name = name();
           expect(Kind.COLON);
-          fields.add(new ChildValue(name, value(isConst), fieldPos));
+          fields.add(new ChildValue(name, value(isConst), fieldPos, fieldComment));
         });
     leave();
-    return new Value("", List.copyOf(fields), ValueKind.OBJECT, pos);
+    return new Value("", List.copyOf(fields), ValueKind.OBJECT, pos, before);
   }
 
   final List<Argument> arguments(boolean isConst) throws GraphQlException {
     List<Argument> args = new ArrayList<>();
-    many(
+    some(
         Kind.PAREN_L,
         Kind.PAREN_R,
         () -> {
           Position pos = peek().pos();
+          List<String> before = comment;
           String name = name();
           expect(Kind.COLON);
-          args.add(new Argument(name, value(isConst), pos));
+          args.add(new Argument(name, value(isConst), pos, before));
         });
     return List.copyOf(args);
   }

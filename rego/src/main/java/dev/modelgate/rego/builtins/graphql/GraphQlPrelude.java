@@ -18,11 +18,13 @@ final class GraphQlPrelude {
       scalar Boolean
       scalar ID
 
+      directive @defer(if: Boolean = true, label: String) on FRAGMENT_SPREAD | INLINE_FRAGMENT
       directive @include(if: Boolean!) on FIELD | FRAGMENT_SPREAD | INLINE_FRAGMENT
       directive @skip(if: Boolean!) on FIELD | FRAGMENT_SPREAD | INLINE_FRAGMENT
       directive @deprecated(reason: String = "No longer supported") on FIELD_DEFINITION \
       | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM_VALUE
       directive @specifiedBy(url: String!) on SCALAR
+      directive @oneOf on INPUT_OBJECT
 
       type __Schema {
         description: String
@@ -37,19 +39,20 @@ final class GraphQlPrelude {
         kind: __TypeKind!
         name: String
         description: String
+        specifiedByURL: String
         fields(includeDeprecated: Boolean = false): [__Field!]
         interfaces: [__Type!]
         possibleTypes: [__Type!]
         enumValues(includeDeprecated: Boolean = false): [__EnumValue!]
-        inputFields: [__InputValue!]
+        inputFields(includeDeprecated: Boolean = false): [__InputValue!]
         ofType: __Type
-        specifiedByURL: String
+        isOneOf: Boolean
       }
 
       type __Field {
         name: String!
         description: String
-        args: [__InputValue!]!
+        args(includeDeprecated: Boolean = false): [__InputValue!]!
         type: __Type!
         isDeprecated: Boolean!
         deprecationReason: String
@@ -60,6 +63,8 @@ final class GraphQlPrelude {
         description: String
         type: __Type!
         defaultValue: String
+        isDeprecated: Boolean!
+        deprecationReason: String
       }
 
       type __EnumValue {
@@ -74,9 +79,9 @@ final class GraphQlPrelude {
       type __Directive {
         name: String!
         description: String
-        locations: [__DirectiveLocation!]!
-        args: [__InputValue!]!
         isRepeatable: Boolean!
+        locations: [__DirectiveLocation!]!
+        args(includeDeprecated: Boolean = false): [__InputValue!]!
       }
 
       enum __DirectiveLocation {

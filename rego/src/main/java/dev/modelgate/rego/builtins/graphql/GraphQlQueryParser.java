@@ -45,34 +45,38 @@ final class GraphQlQueryParser extends GraphQlParser {
         throw unexpected(t);
       }
     }
-    return new QueryDocument(List.copyOf(operations), List.copyOf(fragments));
+    return new QueryDocument(List.copyOf(operations), List.copyOf(fragments), null);
   }
 
   private OperationDefinition operation() throws GraphQlException {
     Position pos = peek().pos();
+    List<String> before = comment;
     if (peekIs(Kind.BRACE_L)) {
-      return new OperationDefinition("query", "", List.of(), List.of(), selectionSet(), pos);
+      return new OperationDefinition(
+          "query", "", List.of(), List.of(), selectionSet(), pos, before);
     }
     String operation = operationType();
     String name = peekIs(Kind.NAME) ? next().value() : "";
     List<VariableDefinition> vars = variableDefinitions();
     List<Directive> directives = directives(false);
-    return new OperationDefinition(operation, name, vars, directives, selectionSet(), pos);
+    return new OperationDefinition(operation, name, vars, directives, selectionSet(), pos, before);
   }
 
   private List<VariableDefinition> variableDefinitions() throws GraphQlException {
     List<VariableDefinition> defs = new ArrayList<>();
-    many(
+    some(
         Kind.PAREN_L,
         Kind.PAREN_R,
         () -> {
           Position pos = peek().pos();
+          List<String> before = comment;
           String variable = variable();
           expect(Kind.COLON);
           Type type = typeReference();
           Value defaultValue = skip(Kind.EQUALS) ? value(true) : null;
           defs.add(
-              new VariableDefinition(variable, type, defaultValue, directives(false), false, pos));
+              new VariableDefinition(
+                  variable, type, defaultValue, directives(false), false, pos, before));
         });
     return List.copyOf(defs);
   }
@@ -95,21 +99,24 @@ final class GraphQlQueryParser extends GraphQlParser {
       return fragmentSelection();
     }
     Position pos = peek().pos();
+    List<String> before = comment;
     String alias = name();
     String name = skip(Kind.COLON) ? name() : alias;
     var args = arguments(false);
     var directives = directives(false);
     List<Selection> selections = peekIs(Kind.BRACE_L) ? selectionSet() : List.of();
-    return new Field(alias, name, args, directives, selections, pos);
+    return new Field(alias, name, args, directives, selections, pos, before);
   }
 
   private Selection fragmentSelection() throws GraphQlException {
+    peek();
+    List<String> before = comment;
     expect(Kind.SPREAD);
     Token t = peek();
     if (t.kind() == Kind.NAME && !t.value().equals("on")) {
       Position pos = t.pos();
       String name = fragmentName();
-      return new FragmentSpread(name, directives(false), pos);
+      return new FragmentSpread(name, directives(false), pos, before);
     }
     Position pos = t.pos();
     String typeCondition = "";
@@ -118,18 +125,20 @@ final class GraphQlQueryParser extends GraphQlParser {
       typeCondition = name();
     }
     List<Directive> directives = directives(false);
-    return new InlineFragment(typeCondition, directives, selectionSet(), pos);
+    return new InlineFragment(typeCondition, directives, selectionSet(), pos, before);
   }
 
   private FragmentDefinition fragment() throws GraphQlException {
     Position pos = peek().pos();
+    List<String> before = comment;
     expectKeyword("fragment");
     String name = fragmentName();
     List<VariableDefinition> vars = variableDefinitions();
     expectKeyword("on");
     String typeCondition = name();
     List<Directive> directives = directives(false);
-    return new FragmentDefinition(name, vars, typeCondition, directives, selectionSet(), pos);
+    return new FragmentDefinition(
+        name, vars, typeCondition, directives, selectionSet(), pos, before);
   }
 
   private String fragmentName() throws GraphQlException {

@@ -32,8 +32,8 @@ import java.util.Set;
  * fields, arguments, directives, types and fragments must be known and fit where they are used;
  * required arguments are given; leaf fields have no selections and others do; names are unique;
  * variables are defined, used, of input types and in allowed positions; fragments are used and not
- * cyclic; values have the right types; same-named response fields can merge. The first error ends
- * validation; each hook runs its rules in gqlparser's order, so the first error is gqlparser's.
+ * cyclic; values have the right types; same-named response fields can merge. Each hook runs its
+ * rules in gqlparser's order, so the errors come in gqlparser's order.
  */
 final class GraphQlQueryValidator extends GraphQlQueryWalker {
   private final GraphQlFieldMerging merging = new GraphQlFieldMerging(this);
@@ -41,19 +41,23 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
   private final Set<String> spreadFragments = new HashSet<>();
   private final Set<String> seenFragments = new HashSet<>();
   private final Set<String> seenOperations = new HashSet<>();
+  private final Set<String> misplacedDirectives = new HashSet<>();
   private boolean inFragmentDefinitions;
 
   private GraphQlQueryValidator(GraphQlSchema schema, QueryDocument document) {
     super(schema, document);
   }
 
-  /** Throws the first validation error, if any. */
-  static void validate(GraphQlSchema schema, QueryDocument document) throws GraphQlException {
-    new GraphQlQueryValidator(schema, document).walk();
-  }
-
-  private static GraphQlException error(String message, Position pos) {
-    return new GraphQlException(message, pos);
+  /**
+   * The validation errors in gqlparser's order (empty when the query is valid).
+   *
+   * @throws GraphQlException when the query is too costly or too deep to validate
+   */
+  static List<GraphQlException> validate(GraphQlSchema schema, QueryDocument document)
+      throws GraphQlException {
+    GraphQlQueryValidator v = new GraphQlQueryValidator(schema, document);
+    v.walk();
+    return List.copyOf(v.errors);
   }
 
   // ---------------------------------------------------------------- operations
@@ -62,16 +66,16 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
   void onOperation(OperationDefinition op) throws GraphQlException {
     // KnownRootType
     if (schema.root(op.operation()) == null) {
-      throw error("Schema does not support operation type \"" + op.operation() + "\"", op.pos());
+      report("Schema does not support operation type \"" + op.operation() + "\"", op.pos());
     }
     // LoneAnonymousOperation
     if (op.name().isEmpty() && document.operations().size() > 1) {
-      throw error("This anonymous operation must be the only defined operation.", op.pos());
+      report("This anonymous operation must be the only defined operation.", op.pos());
     }
     // NoUnusedVariables
     for (VariableDefinition v : op.variableDefinitions()) {
       if (!usedVariables.contains(v)) {
-        throw error(
+        report(
             "Variable \"$"
                 + v.variable()
                 + "\" is never used"
@@ -83,20 +87,20 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     singleFieldSubscription(op);
     // UniqueOperationNames
     if (!seenOperations.add(op.name())) {
-      throw error("There can be only one operation named \"" + op.name() + "\".", op.pos());
+      report("There can be only one operation named \"" + op.name() + "\".", op.pos());
     }
-    // UniqueVariableNames
-    Set<String> names = new HashSet<>();
+    // UniqueVariableNames: reported once per name, at its second definition
+    Map<String, Integer> names = new HashMap<>();
     for (VariableDefinition v : op.variableDefinitions()) {
-      if (!names.add(v.variable())) {
-        throw error("There can be only one variable named \"$" + v.variable() + "\".", v.pos());
+      if (names.merge(v.variable(), 1, Integer::sum) == 2) {
+        report("There can be only one variable named \"$" + v.variable() + "\".", v.pos());
       }
     }
     // VariablesAreInputTypes
     for (VariableDefinition v : op.variableDefinitions()) {
       TypeDef t = variableType.get(v);
       if (t != null && !t.isInput()) {
-        throw error(
+        report(
             "Variable \"$" + v.variable() + "\" cannot be non-input type \"" + v.type() + "\".",
             v.pos());
       }
@@ -115,11 +119,11 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
             : "Subscription " + GraphQlLexer.quote(op.name());
     List<Map.Entry<String, Position>> list = new ArrayList<>(fields.entrySet());
     if (list.size() > 1) {
-      throw error(name + " must select only one top level field.", list.get(1).getValue());
+      report(name + " must select only one top level field.", list.get(1).getValue());
     }
     for (Map.Entry<String, Position> f : list) {
       if (f.getKey().startsWith("__")) {
-        throw error(name + " must not select an introspection top level field.", f.getValue());
+        report(name + " must not select an introspection top level field.", f.getValue());
       }
     }
   }
@@ -161,25 +165,37 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     TypeDef parent = objectDefinition.get(field);
     // FieldsOnCorrectType
     if (parent != null && def == null) {
-      throw error(
-          "Cannot query field \"" + field.name() + "\" on type \"" + parent.name + "\".",
+      report(
+          "Cannot query field \""
+              + field.name()
+              + "\" on type \""
+              + parent.name
+              + "\"."
+              + fieldSuggestion(parent, field.name()),
           field.pos());
     }
     // KnownArgumentNames
     if (def != null && parent != null) {
       for (Argument arg : field.arguments()) {
         if (argument(def.arguments(), arg.name()) == null) {
-          throw error(
+          report(
               "Unknown argument \""
                   + arg.name()
                   + "\" on field \""
                   + parent.name
                   + "."
                   + field.name()
-                  + "\".",
+                  + "\"."
+                  + GraphQlSuggestions.quoted(
+                      "Did you mean", arg.name(), argumentNames(def.arguments())),
               field.pos());
         }
       }
+    }
+    // MaxIntrospectionDepth
+    if ((field.name().equals("__schema") || field.name().equals("__type"))
+        && introspectionTooDeep(field, new HashSet<>(), 0)) {
+      report("Maximum introspection depth exceeded", field.pos());
     }
     if (currentOperation != null) {
       merging.checkSelectionSet(field.selectionSet());
@@ -188,7 +204,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     if (def != null) {
       for (ArgumentDefinition a : def.arguments()) {
         if (a.type().nonNull() && a.defaultValue() == null && !hasArgument(field.arguments(), a)) {
-          throw error(
+          report(
               "Field \""
                   + field.name()
                   + "\" argument \""
@@ -204,7 +220,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     if (def != null) {
       TypeDef t = schema.type(def.type().name());
       if (t != null && t.isLeaf() && !field.selectionSet().isEmpty()) {
-        throw error(
+        report(
             "Field \""
                 + field.name()
                 + "\" must not have a selection since type \""
@@ -213,7 +229,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
             field.pos());
       }
       if (t != null && !t.isLeaf() && field.selectionSet().isEmpty()) {
-        throw error(
+        report(
             "Field \""
                 + field.name()
                 + "\" of type \""
@@ -227,6 +243,102 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     uniqueArguments(field.arguments());
   }
 
+  /**
+   * MaxIntrospectionDepth: whether introspection nests list fields (fields, interfaces,
+   * possibleTypes, inputFields) three deep, through fragments (a fragment may be visited again, but
+   * not inside itself).
+   */
+  private boolean introspectionTooDeep(Field field, Set<String> visiting, int depth)
+      throws GraphQlException {
+    if (Set.of("fields", "interfaces", "possibleTypes", "inputFields").contains(field.name())
+        && ++depth >= 3) {
+      return true;
+    }
+    return introspectionTooDeep(field.selectionSet(), visiting, depth);
+  }
+
+  private boolean introspectionTooDeep(List<Selection> selections, Set<String> visiting, int depth)
+      throws GraphQlException {
+    enter();
+    try {
+      for (Selection s : selections) {
+        work();
+        boolean tooDeep =
+            switch (s) {
+              case Field f -> introspectionTooDeep(f, visiting, depth);
+              case InlineFragment f -> introspectionTooDeep(f.selectionSet(), visiting, depth);
+              case FragmentSpread f -> {
+                FragmentDefinition def = spreadDefinition.get(f);
+                if (def == null || !visiting.add(f.name())) {
+                  yield false;
+                }
+                boolean deep = introspectionTooDeep(def.selectionSet(), visiting, depth);
+                visiting.remove(f.name());
+                yield deep;
+              }
+            };
+        if (tooDeep) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      leave();
+    }
+  }
+
+  private static List<String> argumentNames(List<ArgumentDefinition> args) {
+    List<String> names = new ArrayList<>();
+    for (ArgumentDefinition a : args) {
+      names.add(a.name());
+    }
+    return names;
+  }
+
+  /**
+   * FieldsOnCorrectType's hint: on an abstract type, the types that have the field (interfaces used
+   * most first, then by name); otherwise similar field names.
+   */
+  private String fieldSuggestion(TypeDef parent, String name) {
+    if (parent.isAbstract()) {
+      List<String> interfaces = new ArrayList<>();
+      List<String> objects = new ArrayList<>();
+      Map<String, Integer> usage = new HashMap<>();
+      for (TypeDef possible : schema.possibleTypes(parent)) {
+        if (possible.field(name) == null) {
+          continue;
+        }
+        objects.add(possible.name);
+        for (String i : possible.interfaces) {
+          TypeDef intf = schema.type(i);
+          if (intf != null && intf.field(name) != null) {
+            if (usage.merge(i, 1, Integer::sum) == 1) {
+              interfaces.add(i);
+            }
+          }
+        }
+      }
+      List<String> types = new ArrayList<>(interfaces);
+      types.addAll(objects);
+      types.sort(
+          java.util.Comparator.<String>comparingInt(t -> -usage.getOrDefault(t, 0))
+              .thenComparing(java.util.Comparator.naturalOrder()));
+      if (!types.isEmpty()) {
+        return " Did you mean to use an inline fragment on "
+            + GraphQlSuggestions.quotedOrList(types)
+            + "?";
+      }
+    }
+    if (!parent.kind.equals("OBJECT") && !parent.kind.equals("INTERFACE")) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    for (FieldDefinition f : parent.fields) {
+      names.add(f.name());
+    }
+    return GraphQlSuggestions.quoted("Did you mean", name, names);
+  }
+
   private static boolean hasArgument(List<Argument> args, ArgumentDefinition def) {
     for (Argument a : args) {
       if (a.name().equals(def.name())) {
@@ -236,11 +348,12 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     return false;
   }
 
-  private static void uniqueArguments(List<Argument> args) throws GraphQlException {
-    Set<String> names = new HashSet<>();
+  /** UniqueArgumentNames: reported once per name, at its second use. */
+  private void uniqueArguments(List<Argument> args) {
+    Map<String, Integer> names = new HashMap<>();
     for (Argument a : args) {
-      if (!names.add(a.name())) {
-        throw error("There can be only one argument named \"" + a.name() + "\".", a.pos());
+      if (names.merge(a.name(), 1, Integer::sum) == 2) {
+        report("There can be only one argument named \"" + a.name() + "\".", a.pos());
       }
     }
   }
@@ -252,7 +365,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     TypeDef t = fragmentType.get(fragment);
     // FragmentsOnCompositeTypes
     if (t != null && !fragment.typeCondition().isEmpty() && !t.isComposite()) {
-      throw error(
+      report(
           "Fragment \""
               + fragment.name()
               + "\" cannot condition on non composite type \""
@@ -262,19 +375,24 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     }
     // KnownTypeNames
     if (schema.type(fragment.typeCondition()) == null) {
-      throw error("Unknown type \"" + fragment.typeCondition() + "\".", fragment.pos());
+      report(
+          "Unknown type \""
+              + fragment.typeCondition()
+              + "\"."
+              + GraphQlSuggestions.quoted(
+                  "Did you mean", fragment.typeCondition(), List.copyOf(schema.types.keySet())),
+          fragment.pos());
     }
     checkCycles(fragment);
     // NoUnusedFragments: spreads count until the first fragment definition is reported.
     inFragmentDefinitions = true;
     if (!spreadFragments.contains(fragment.name())) {
-      throw error("Fragment \"" + fragment.name() + "\" is never used.", fragment.pos());
+      report("Fragment \"" + fragment.name() + "\" is never used.", fragment.pos());
     }
     merging.checkSelectionSet(fragment.selectionSet());
     // UniqueFragmentNames
     if (!seenFragments.add(fragment.name())) {
-      throw error(
-          "There can be only one fragment named \"" + fragment.name() + "\".", fragment.pos());
+      report("There can be only one fragment named \"" + fragment.name() + "\".", fragment.pos());
     }
   }
 
@@ -311,7 +429,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
         for (FragmentSpread s : path.subList(cycleAt, path.size() - 1)) {
           via.add("\"" + s.name() + "\"");
         }
-        throw error(
+        report(
             "Cannot spread fragment \""
                 + spread.name()
                 + "\" within itself"
@@ -349,19 +467,19 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     TypeDef t = schema.type(fragment.typeCondition());
     // FragmentsOnCompositeTypes
     if (t != null && !t.isComposite()) {
-      throw error(
+      report(
           "Fragment cannot condition on non composite type \"" + fragment.typeCondition() + "\".",
           fragment.pos());
     }
     // KnownTypeNames
     if (!fragment.typeCondition().isEmpty() && t == null) {
-      throw error("Unknown type \"" + fragment.typeCondition() + "\".", fragment.pos());
+      report("Unknown type \"" + fragment.typeCondition() + "\".", fragment.pos());
     }
     merging.checkSelectionSet(fragment.selectionSet());
     // PossibleFragmentSpreads
     TypeDef parent = objectDefinition.get(fragment);
     if (!canSpread(parent, fragment.typeCondition())) {
-      throw error(
+      report(
           "Fragment cannot be spread here as objects of type \""
               + parent.name
               + "\" can never be of type \""
@@ -376,7 +494,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     FragmentDefinition def = spreadDefinition.get(spread);
     // KnownFragmentNames
     if (def == null) {
-      throw error("Unknown fragment \"" + spread.name() + "\".", spread.pos());
+      report("Unknown fragment \"" + spread.name() + "\".", spread.pos());
     }
     // NoUnusedFragments
     if (!inFragmentDefinitions) {
@@ -384,8 +502,8 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     }
     // PossibleFragmentSpreads
     TypeDef parent = objectDefinition.get(spread);
-    if (!canSpread(parent, def.typeCondition())) {
-      throw error(
+    if (def != null && !canSpread(parent, def.typeCondition())) {
+      report(
           "Fragment \""
               + spread.name()
               + "\" cannot be spread here as objects of type \""
@@ -433,28 +551,35 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     if (def != null) {
       for (Argument arg : directive.arguments()) {
         if (argument(def.arguments(), arg.name()) == null) {
-          throw error(
-              "Unknown argument \"" + arg.name() + "\" on directive \"@" + directive.name() + "\".",
+          report(
+              "Unknown argument \""
+                  + arg.name()
+                  + "\" on directive \"@"
+                  + directive.name()
+                  + "\"."
+                  + GraphQlSuggestions.quoted(
+                      "Did you mean", arg.name(), argumentNames(def.arguments())),
               directive.pos());
         }
       }
     }
-    // KnownDirectives
-    if (def == null) {
-      throw error("Unknown directive \"@" + directive.name() + "\".", directive.pos());
-    }
+    // KnownDirectives (a misplaced directive is reported once per place, though fragments are
+    // walked more than once)
     String location = directiveLocation.get(directive);
-    if (!def.locations().contains(location)) {
-      throw error(
+    if (def == null) {
+      report("Unknown directive \"@" + directive.name() + "\".", directive.pos());
+    } else if (!def.locations().contains(location)
+        && misplacedDirectives.add(directive.name() + "@" + directive.pos())) {
+      report(
           "Directive \"@" + directive.name() + "\" may not be used on " + location + ".",
           directive.pos());
     }
     // ProvidedRequiredArguments
-    for (ArgumentDefinition a : def.arguments()) {
+    for (ArgumentDefinition a : def == null ? List.<ArgumentDefinition>of() : def.arguments()) {
       if (a.type().nonNull()
           && a.defaultValue() == null
           && !hasArgument(directive.arguments(), a)) {
-        throw error(
+        report(
             "Directive \"@"
                 + def.name()
                 + "\" argument \""
@@ -474,7 +599,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     Set<String> seen = new HashSet<>();
     for (Directive d : directives) {
       if (!d.name().equals("repeatable") && seen.contains(d.name())) {
-        throw error(
+        report(
             "The directive \"@" + d.name() + "\" can only be used once at this location.", d.pos());
       }
       seen.add(d.name());
@@ -489,7 +614,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     if (currentOperation != null
         && value.kind() == ValueKind.VARIABLE
         && valueVariable.get(value) == null) {
-      throw error(
+      report(
           "Variable \""
               + value
               + "\" is not defined"
@@ -503,11 +628,11 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
       Set<String> names = new LinkedHashSet<>();
       for (ChildValue c : value.children()) {
         if (!names.add(c.name())) {
-          throw error("There can be only one input field named \"" + c.name() + "\".", c.pos());
+          report("There can be only one input field named \"" + c.name() + "\".", c.pos());
         }
       }
     }
-    GraphQlValueCheck.check(value, expectedType.get(value), valueDefinition.get(value));
+    GraphQlValueCheck.check(this, value, expectedType.get(value), valueDefinition.get(value));
     variableInAllowedPosition(value);
   }
 
@@ -521,12 +646,15 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
       return;
     }
     Type want = expected;
-    // A variable with a non-null default may fill a non-null position.
-    if (v.defaultValue() != null && v.defaultValue().kind() != ValueKind.NULL && want.nonNull()) {
+    // A variable with a non-null default may fill a non-null position, and so may any variable
+    // where the position has a default.
+    if (want.nonNull()
+        && (v.defaultValue() != null && v.defaultValue().kind() != ValueKind.NULL
+            || expectedTypeHasDefault.contains(value))) {
       want = new Type(want.namedType(), want.elem(), false, want.pos());
     }
     if (!GraphQlTypes.isCompatible(v.type(), want)) {
-      throw error(
+      report(
           "Variable \""
               + value
               + "\" of type \""
@@ -542,7 +670,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
   void onVariable(VariableDefinition variable) throws GraphQlException {
     // KnownTypeNames
     if (schema.type(variable.type().name()) == null) {
-      throw error("Unknown type \"" + variable.type().name() + "\".", variable.pos());
+      report("Unknown type \"" + variable.type().name() + "\".", variable.pos());
     }
   }
 }

@@ -52,11 +52,22 @@ abstract class GraphQlQueryWalker {
   final Map<Directive, DirectiveDefinition> directiveDefinition = new IdentityHashMap<>();
   final Map<Directive, String> directiveLocation = new IdentityHashMap<>();
   final Map<Value, Type> expectedType = new IdentityHashMap<>();
+
+  /** Values whose position has a non-null default (so a nullable variable may fill it). */
+  final Set<Value> expectedTypeHasDefault =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
   final Map<Value, TypeDef> valueDefinition = new IdentityHashMap<>();
   final Map<Value, VariableDefinition> valueVariable = new IdentityHashMap<>();
   final Map<VariableDefinition, TypeDef> variableType = new IdentityHashMap<>();
   final Set<VariableDefinition> usedVariables =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /** The most errors one validation keeps (a hostile query can produce one per field). */
+  static final int MAX_ERRORS = 1000;
+
+  /** The errors found so far, in gqlparser's order. */
+  final List<GraphQlException> errors = new java.util.ArrayList<>();
 
   OperationDefinition currentOperation;
   private Set<String> walkedFragments = new HashSet<>();
@@ -87,6 +98,13 @@ abstract class GraphQlQueryWalker {
   abstract void onValue(Value value) throws GraphQlException;
 
   abstract void onVariable(VariableDefinition variable) throws GraphQlException;
+
+  /** Records a validation error; validation goes on, as gqlparser reports every error. */
+  final void report(String message, GraphQlAst.Position pos) {
+    if (errors.size() < MAX_ERRORS) {
+      errors.add(new GraphQlException(message, pos));
+    }
+  }
 
   // ---------------------------------------------------------------- bounds
 
@@ -195,9 +213,18 @@ abstract class GraphQlQueryWalker {
   private void walkArgument(ArgumentDefinition def, Argument arg) throws GraphQlException {
     if (def != null) {
       expectedType.put(arg.value(), def.type());
+      setHasDefault(arg.value(), def.defaultValue());
       valueDefinition.put(arg.value(), schema.type(def.type().name()));
     }
     walkValue(arg.value());
+  }
+
+  private void setHasDefault(Value value, Value defaultValue) {
+    if (defaultValue != null && defaultValue.kind() != ValueKind.NULL) {
+      expectedTypeHasDefault.add(value);
+    } else {
+      expectedTypeHasDefault.remove(value);
+    }
   }
 
   private void walkValue(Value value) throws GraphQlException {
@@ -223,6 +250,7 @@ abstract class GraphQlQueryWalker {
           FieldDefinition f = def.field(child.name());
           if (f != null) {
             expectedType.put(child.value(), f.type());
+            setHasDefault(child.value(), f.defaultValue());
             valueDefinition.put(child.value(), schema.type(f.type().name()));
           }
         }
@@ -268,7 +296,8 @@ abstract class GraphQlQueryWalker {
               null,
               new Type("String", null, false, null),
               List.of(),
-              null);
+              null,
+              GraphQlAst.Comments.NONE);
     } else if (parent != null) {
       def = parent.field(f.name());
     }

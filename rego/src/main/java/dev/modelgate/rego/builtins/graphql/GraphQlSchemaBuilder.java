@@ -1,6 +1,8 @@
 package dev.modelgate.rego.builtins.graphql;
 
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.Argument;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.ArgumentDefinition;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.Comments;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.Definition;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.Directive;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.DirectiveDefinition;
@@ -25,7 +27,7 @@ import java.util.Set;
  */
 final class GraphQlSchemaBuilder {
   private static final Set<String> BUILTIN_DIRECTIVES =
-      Set.of("include", "skip", "deprecated", "specifiedBy");
+      Set.of("include", "skip", "deprecated", "specifiedBy", "defer", "oneOf");
 
   private static final Set<String> OUTPUT_KINDS =
       Set.of("SCALAR", "OBJECT", "INTERFACE", "UNION", "ENUM");
@@ -127,9 +129,11 @@ final class GraphQlSchemaBuilder {
     }
     for (SchemaDefinition s : schemaDefs) {
       setRoots(s);
+      validateDirectives(s.directives(), "SCHEMA", null);
     }
     for (SchemaDefinition s : schemaExtensions) {
       setRoots(s);
+      validateDirectives(s.directives(), "SCHEMA", null);
     }
     for (TypeDef t : schema.types.values()) {
       validateType(t);
@@ -159,18 +163,26 @@ final class GraphQlSchemaBuilder {
               null,
               new Type("__Schema", null, true, null),
               List.of(),
-              null));
+              null,
+              Comments.NONE));
       schema.query.fields.add(
           new FieldDefinition(
               "",
               "__type",
               List.of(
                   new ArgumentDefinition(
-                      "", "name", null, new Type("String", null, true, null), List.of(), null)),
+                      "",
+                      "name",
+                      null,
+                      new Type("String", null, true, null),
+                      List.of(),
+                      null,
+                      Comments.NONE)),
               null,
               new Type("__Type", null, false, null),
               List.of(),
-              null));
+              null,
+              Comments.NONE));
     }
     return schema;
   }
@@ -254,6 +266,7 @@ final class GraphQlSchemaBuilder {
             throw new GraphQlException(
                 def.kind + " " + def.name + ": non-enum value " + v.name() + ".", def.pos);
           }
+          validateDirectives(v.directives(), "ENUM_VALUE", null);
         }
       }
       case "INPUT_OBJECT" -> {
@@ -331,6 +344,28 @@ final class GraphQlSchemaBuilder {
       if (!def.locations().contains(location)) {
         throw new GraphQlException(
             "Directive " + d.name() + " is not applicable on " + location + ".", d.pos());
+      }
+      for (Argument arg : d.arguments()) {
+        if (argument(def.arguments(), arg.name()) == null) {
+          throw new GraphQlException(
+              "Undefined argument " + arg.name() + " for directive " + d.name() + ".", arg.pos());
+        }
+      }
+      for (ArgumentDefinition required : def.arguments()) {
+        if (required.type().nonNull() && required.defaultValue() == null) {
+          Argument given = null;
+          for (Argument arg : d.arguments()) {
+            if (arg.name().equals(required.name())) {
+              given = arg;
+              break;
+            }
+          }
+          if (given == null || given.value().kind() == GraphQlAst.ValueKind.NULL) {
+            throw new GraphQlException(
+                "Argument " + required.name() + " for directive " + d.name() + " cannot be null.",
+                d.pos());
+          }
+        }
       }
     }
   }

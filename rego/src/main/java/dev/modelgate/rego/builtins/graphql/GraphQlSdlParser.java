@@ -1,6 +1,7 @@
 package dev.modelgate.rego.builtins.graphql;
 
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.ArgumentDefinition;
+import dev.modelgate.rego.builtins.graphql.GraphQlAst.Comments;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.Definition;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.Directive;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.DirectiveDefinition;
@@ -53,6 +54,11 @@ final class GraphQlSdlParser extends GraphQlParser {
   private final List<Definition> definitions = new ArrayList<>();
   private final List<Definition> extensions = new ArrayList<>();
 
+  /** A description and the comments before it (both empty when there is none). */
+  private record Description(String text, List<String> comment) {
+    static final Description NONE = new Description("", null);
+  }
+
   private GraphQlSdlParser(String source, boolean builtIn) throws GraphQlException {
     super(source);
     this.builtIn = builtIn;
@@ -71,17 +77,14 @@ final class GraphQlSdlParser extends GraphQlParser {
         List.copyOf(p.schemaExtension),
         List.copyOf(p.directiveDefs),
         List.copyOf(p.definitions),
-        List.copyOf(p.extensions));
+        List.copyOf(p.extensions),
+        p.comment); // comments at the end of the document
   }
 
   private void document() throws GraphQlException {
     while (!peekIs(Kind.EOF)) {
-      Token descriptionToken = null;
-      String description = "";
-      if (peekIs(Kind.STRING) || peekIs(Kind.BLOCK_STRING)) {
-        descriptionToken = next();
-        description = descriptionToken.value();
-      }
+      Token descriptionToken = peek();
+      Description description = description();
       Token t = peek();
       if (t.kind() != Kind.NAME) {
         throw unexpected(t);
@@ -92,7 +95,7 @@ final class GraphQlSdlParser extends GraphQlParser {
         case "schema" -> schema.add(schemaDefinition(description));
         case "directive" -> directiveDefs.add(directiveDefinition(description));
         case "extend" -> {
-          if (!description.isEmpty()) {
+          if (!description.text().isEmpty()) {
             throw unexpected(descriptionToken);
           }
           extension();
@@ -102,30 +105,62 @@ final class GraphQlSdlParser extends GraphQlParser {
     }
   }
 
-  private String description() throws GraphQlException {
-    return peekIs(Kind.STRING) || peekIs(Kind.BLOCK_STRING) ? next().value() : "";
+  private Description description() throws GraphQlException {
+    if (!peekIs(Kind.STRING) && !peekIs(Kind.BLOCK_STRING)) {
+      return Description.NONE;
+    }
+    List<String> before = comment;
+    return new Description(next().value(), before);
   }
 
-  private SchemaDefinition schemaDefinition(String description) throws GraphQlException {
-    expectKeyword("schema");
+  /** Expects a keyword; returns the comments before it. */
+  private List<String> keyword(String keyword) throws GraphQlException {
+    peek();
+    List<String> before = comment;
+    expectKeyword(keyword);
+    return before;
+  }
+
+  /** The description of a field, argument or enum value, and its comments. */
+  private record Member(String description, Comments comments) {}
+
+  /**
+   * Reads a member's description; its comments are those before the description (kept only when
+   * there is one) and those before the name.
+   */
+  private Member member() throws GraphQlException {
+    Description d = description();
+    peek();
+    return new Member(
+        d.text(), new Comments(d.text().isEmpty() ? null : d.comment(), comment, null));
+  }
+
+  private SchemaDefinition schemaDefinition(Description description) throws GraphQlException {
+    List<String> after = keyword("schema");
     Position pos = peek().pos();
     List<Directive> directives = directives(true);
-    List<OperationTypeDefinition> ops = operationTypes();
-    return new SchemaDefinition(description, directives, ops, pos);
+    List<OperationTypeDefinition> ops = new ArrayList<>();
+    List<String> end = operationTypes(ops);
+    return new SchemaDefinition(
+        description.text(),
+        directives,
+        List.copyOf(ops),
+        pos,
+        new Comments(description.comment(), after, end));
   }
 
-  private List<OperationTypeDefinition> operationTypes() throws GraphQlException {
-    List<OperationTypeDefinition> ops = new ArrayList<>();
-    some(
+  /** Parses {@code { operation: Type ... }} into ops; returns the comments before "}". */
+  private List<String> operationTypes(List<OperationTypeDefinition> ops) throws GraphQlException {
+    return some(
         Kind.BRACE_L,
         Kind.BRACE_R,
         () -> {
           Position pos = peek().pos();
+          List<String> before = comment;
           String operation = operationType();
           expect(Kind.COLON);
-          ops.add(new OperationTypeDefinition(operation, name(), pos));
+          ops.add(new OperationTypeDefinition(operation, name(), pos, before));
         });
-    return List.copyOf(ops);
   }
 
   private static String kindOf(String keyword) {
@@ -139,100 +174,124 @@ final class GraphQlSdlParser extends GraphQlParser {
     };
   }
 
-  private Definition typeDefinition(String description) throws GraphQlException {
-    String keyword = next().value();
-    String kind = kindOf(keyword);
-    Position pos = peek().pos();
-    String name = name();
+  /**
+   * The parts after a type's name; which ones a kind has differs, as does what extensions allow.
+   */
+  private final class TypeBody {
     List<String> interfaces = List.of();
+    List<Directive> directives = List.of();
     List<FieldDefinition> fields = List.of();
     List<String> types = List.of();
     List<EnumValueDefinition> enumValues = List.of();
-    List<Directive> directives;
-    switch (kind) {
-      case "OBJECT", "INTERFACE" -> {
-        interfaces = implementsInterfaces();
-        directives = directives(true);
-        fields = fieldsDefinition();
-      }
-      case "UNION" -> {
-        directives = directives(true);
-        types = unionMembers();
-      }
-      case "ENUM" -> {
-        directives = directives(true);
-        enumValues = enumValues();
-      }
-      case "INPUT_OBJECT" -> {
-        directives = directives(true);
-        fields = inputFields();
-      }
-      default -> directives = directives(true);
+    List<String> end;
+
+    boolean isEmpty() {
+      return interfaces.isEmpty()
+          && directives.isEmpty()
+          && fields.isEmpty()
+          && types.isEmpty()
+          && enumValues.isEmpty();
     }
+
+    void parse(String kind, boolean extension) throws GraphQlException {
+      List<FieldDefinition> parsed = new ArrayList<>();
+      switch (kind) {
+        case "OBJECT" -> {
+          interfaces = implementsInterfaces();
+          directives = directives(true);
+          end = fieldsDefinition(parsed);
+        }
+        case "INTERFACE" -> {
+          if (!extension) {
+            interfaces = implementsInterfaces();
+          }
+          directives = directives(true);
+          end = fieldsDefinition(parsed);
+        }
+        case "UNION" -> {
+          directives = directives(true);
+          types = unionMembers();
+        }
+        case "ENUM" -> {
+          directives = directives(true);
+          List<EnumValueDefinition> values = new ArrayList<>();
+          end = enumValues(values);
+          enumValues = List.copyOf(values);
+        }
+        case "INPUT_OBJECT" -> {
+          // gqlparser allows variables in the directives of input extensions only.
+          directives = directives(!extension);
+          end = inputFields(parsed);
+        }
+        default -> directives = directives(true);
+      }
+      fields = List.copyOf(parsed);
+    }
+  }
+
+  private Definition typeDefinition(Description description) throws GraphQlException {
+    String kind = kindOf(peek().value());
+    List<String> after = keyword(peek().value());
+    Position pos = peek().pos();
+    String name = name();
+    TypeBody body = new TypeBody();
+    body.parse(kind, false);
     return new Definition(
-        kind, description, name, directives, interfaces, fields, types, enumValues, pos, builtIn);
+        kind,
+        description.text(),
+        name,
+        body.directives,
+        body.interfaces,
+        body.fields,
+        body.types,
+        body.enumValues,
+        pos,
+        builtIn,
+        new Comments(description.comment(), after, body.end));
   }
 
   private void extension() throws GraphQlException {
-    expectKeyword("extend");
+    List<String> after = keyword("extend");
     Token t = peek();
     if (t.value().equals("schema")) {
-      next();
+      expectKeyword("schema");
       Position pos = peek().pos();
       List<Directive> directives = directives(true);
-      List<OperationTypeDefinition> ops = operationTypes();
+      List<OperationTypeDefinition> ops = new ArrayList<>();
+      List<String> end = operationTypes(ops);
       if (directives.isEmpty() && ops.isEmpty()) {
         throw unexpected(peek());
       }
-      schemaExtension.add(new SchemaDefinition("", directives, ops, pos));
+      schemaExtension.add(
+          new SchemaDefinition(
+              "", directives, List.copyOf(ops), pos, new Comments(null, after, end)));
       return;
     }
     if (!Set.of("scalar", "type", "interface", "union", "enum", "input").contains(t.value())) {
       throw unexpected(t);
     }
-    next();
     String kind = kindOf(t.value());
+    expectKeyword(t.value());
     Position pos = peek().pos();
     String name = name();
-    List<String> interfaces = List.of();
-    List<FieldDefinition> fields = List.of();
-    List<String> types = List.of();
-    List<EnumValueDefinition> enumValues = List.of();
-    List<Directive> directives;
-    switch (kind) {
-      case "OBJECT" -> {
-        interfaces = implementsInterfaces();
-        directives = directives(true);
-        fields = fieldsDefinition();
-      }
-      case "INTERFACE" -> {
-        directives = directives(true);
-        fields = fieldsDefinition();
-      }
-      case "UNION" -> {
-        directives = directives(true);
-        types = unionMembers();
-      }
-      case "ENUM" -> {
-        directives = directives(true);
-        enumValues = enumValues();
-      }
-      case "INPUT_OBJECT" -> {
-        directives = directives(false);
-        fields = inputFields();
-      }
-      default -> directives = directives(true);
-    }
-    if (interfaces.isEmpty()
-        && directives.isEmpty()
-        && fields.isEmpty()
-        && types.isEmpty()
-        && enumValues.isEmpty()) {
+    TypeBody body = new TypeBody();
+    body.parse(kind, true);
+    if (body.isEmpty()) {
       throw unexpected(peek());
     }
     extensions.add(
         new Definition(
-            kind, "", name, directives, interfaces, fields, types, enumValues, pos, builtIn));
+            kind,
+            "",
+            name,
+            body.directives,
+            body.interfaces,
+            body.fields,
+            body.types,
+            body.enumValues,
+            pos,
+            builtIn,
+            new Comments(null, after, body.end)));
   }
 
   private List<String> implementsInterfaces() throws GraphQlException {
@@ -260,41 +319,45 @@ final class GraphQlSdlParser extends GraphQlParser {
     return List.copyOf(names);
   }
 
-  private List<FieldDefinition> fieldsDefinition() throws GraphQlException {
-    List<FieldDefinition> fields = new ArrayList<>();
-    some(
+  private List<String> fieldsDefinition(List<FieldDefinition> fields) throws GraphQlException {
+    return some(
         Kind.BRACE_L,
         Kind.BRACE_R,
         () -> {
           Position pos = peek().pos();
-          String description = description();
+          Member m = member();
           String name = name();
           List<ArgumentDefinition> args = argumentDefinitions();
           expect(Kind.COLON);
           Type type = typeReference();
           fields.add(
-              new FieldDefinition(description, name, args, null, type, directives(true), pos));
+              new FieldDefinition(
+                  m.description(), name, args, null, type, directives(true), pos, m.comments()));
         });
-    return List.copyOf(fields);
   }
 
-  private List<FieldDefinition> inputFields() throws GraphQlException {
-    List<FieldDefinition> fields = new ArrayList<>();
-    some(
+  private List<String> inputFields(List<FieldDefinition> fields) throws GraphQlException {
+    return some(
         Kind.BRACE_L,
         Kind.BRACE_R,
         () -> {
           Position pos = peek().pos();
-          String description = description();
+          Member m = member();
           String name = name();
           expect(Kind.COLON);
           Type type = typeReference();
           Value defaultValue = skip(Kind.EQUALS) ? value(true) : null;
           fields.add(
               new FieldDefinition(
-                  description, name, List.of(), defaultValue, type, directives(true), pos));
+                  m.description(),
+                  name,
+                  List.of(),
+                  defaultValue,
+                  type,
+                  directives(true),
+                  pos,
+                  m.comments()));
         });
-    return List.copyOf(fields);
   }
 
   private List<ArgumentDefinition> argumentDefinitions() throws GraphQlException {
@@ -304,33 +367,33 @@ final class GraphQlSdlParser extends GraphQlParser {
         Kind.PAREN_R,
         () -> {
           Position pos = peek().pos();
-          String description = description();
+          Member m = member();
           String name = name();
           expect(Kind.COLON);
           Type type = typeReference();
           Value defaultValue = skip(Kind.EQUALS) ? value(true) : null;
           args.add(
-              new ArgumentDefinition(description, name, defaultValue, type, directives(true), pos));
+              new ArgumentDefinition(
+                  m.description(), name, defaultValue, type, directives(true), pos, m.comments()));
         });
     return List.copyOf(args);
   }
 
-  private List<EnumValueDefinition> enumValues() throws GraphQlException {
-    List<EnumValueDefinition> values = new ArrayList<>();
-    some(
+  private List<String> enumValues(List<EnumValueDefinition> values) throws GraphQlException {
+    return some(
         Kind.BRACE_L,
         Kind.BRACE_R,
         () -> {
           Position pos = peek().pos();
-          String description = description();
+          Member m = member();
           String name = name();
-          values.add(new EnumValueDefinition(description, name, directives(true), pos));
+          values.add(
+              new EnumValueDefinition(m.description(), name, directives(true), pos, m.comments()));
         });
-    return List.copyOf(values);
   }
 
-  private DirectiveDefinition directiveDefinition(String description) throws GraphQlException {
-    expectKeyword("directive");
+  private DirectiveDefinition directiveDefinition(Description description) throws GraphQlException {
+    List<String> after = keyword("directive");
     expect(Kind.AT);
     Position pos = peek().pos();
     String name = name();
@@ -348,7 +411,13 @@ final class GraphQlSdlParser extends GraphQlParser {
       locations.add(directiveLocation());
     }
     return new DirectiveDefinition(
-        description, name, args, List.copyOf(locations), repeatable, pos);
+        description.text(),
+        name,
+        args,
+        List.copyOf(locations),
+        repeatable,
+        pos,
+        new Comments(description.comment(), after, null));
   }
 
   private String directiveLocation() throws GraphQlException {

@@ -6,6 +6,7 @@ import dev.modelgate.rego.builtins.graphql.GraphQlAst.Type;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.Value;
 import dev.modelgate.rego.builtins.graphql.GraphQlSchema.TypeDef;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,65 +22,84 @@ final class GraphQlValueCheck {
 
   private GraphQlValueCheck() {}
 
-  static void check(Value value, Type expected, TypeDef def) throws GraphQlException {
+  /**
+   * Checks one value, reporting each problem to the walker as gqlparser does (several per value are
+   * possible); the walker also knows which definitions variable values resolved to (needed for
+   *
+   * @oneOf input objects).
+   */
+  static void check(GraphQlQueryWalker w, Value value, Type expected, TypeDef def) {
     if (def == null || expected == null) {
       return;
     }
     if (value.kind() == GraphQlAst.ValueKind.NULL && expected.nonNull()) {
-      throw new GraphQlException(
-          "Expected value of type \"" + expected + "\", found " + value + ".", value.pos());
+      w.report("Expected value of type \"" + expected + "\", found " + value + ".", value.pos());
     }
     if (def.kind.equals("SCALAR") && !BUILTIN_SCALARS.contains(def.name)) {
       return; // custom scalars validate themselves
     }
     if (value.kind() == null || !converts(value, 0)) {
-      throw unexpectedType(value, expected, def);
+      unexpectedType(w, value, expected, def);
+    }
+    if (value.kind() == null) {
+      return; // gqlparser panics on a kind it does not know: the error above stands for it
     }
     switch (value.kind()) {
       case NULL, VARIABLE -> {}
       case LIST -> {
         if (expected.elem() == null) {
-          throw unexpectedType(value, expected, def);
+          unexpectedType(w, value, expected, def);
         }
       }
       case INT -> {
         if (!Set.of("Int", "Float", "ID").contains(def.name)) {
-          throw unexpectedType(value, expected, def);
+          unexpectedType(w, value, expected, def);
         }
       }
       case FLOAT -> {
         if (!def.name.equals("Float")) {
-          throw unexpectedType(value, expected, def);
+          unexpectedType(w, value, expected, def);
         }
       }
       case STRING, BLOCK -> {
         if (def.kind.equals("ENUM")) {
-          throw new GraphQlException(
-              "Enum \"" + expected + "\" cannot represent non-enum value: " + value + ".",
+          w.report(
+              "Enum \""
+                  + expected
+                  + "\" cannot represent non-enum value: "
+                  + value
+                  + "."
+                  + GraphQlSuggestions.quoted(
+                      "Did you mean the enum value", value.raw(), enumNames(def)),
               value.pos());
-        }
-        if (!Set.of("String", "ID").contains(def.name)) {
-          throw unexpectedType(value, expected, def);
+        } else if (!Set.of("String", "ID").contains(def.name)) {
+          unexpectedType(w, value, expected, def);
         }
       }
       case ENUM -> {
         if (!def.kind.equals("ENUM")) {
-          throw unexpectedType(value, expected, def);
-        }
-        if (!def.hasEnumValue(value.raw())) {
-          throw new GraphQlException(
-              "Value \"" + value + "\" does not exist in \"" + expected + "\" enum.", value.pos());
+          unexpectedType(w, value, expected, def);
+        } else if (!def.hasEnumValue(value.raw())) {
+          w.report(
+              "Value \""
+                  + value
+                  + "\" does not exist in \""
+                  + expected
+                  + "\" enum."
+                  + GraphQlSuggestions.quoted(
+                      "Did you mean the enum value", value.raw(), enumNames(def)),
+              value.pos());
         }
       }
       case BOOLEAN -> {
         if (!def.name.equals("Boolean")) {
-          throw unexpectedType(value, expected, def);
+          unexpectedType(w, value, expected, def);
         }
       }
       case OBJECT -> {
         for (FieldDefinition f : def.fields) {
           if (f.type().nonNull() && child(value, f.name()) == null && f.defaultValue() == null) {
-            throw new GraphQlException(
+            w.report(
                 "Field \""
                     + def.name
                     + "."
@@ -90,14 +110,64 @@ final class GraphQlValueCheck {
                 value.pos());
           }
         }
+        for (GraphQlAst.Directive d : def.directives) {
+          if (d.name().equals("oneOf")) {
+            checkOneOf(w, value, def);
+          }
+        }
         for (ChildValue c : value.children()) {
           if (def.field(c.name()) == null) {
-            throw new GraphQlException(
-                "Field \"" + c.name() + "\" is not defined by type \"" + def.name + "\".", c.pos());
+            List<String> names = new java.util.ArrayList<>();
+            for (FieldDefinition f : def.fields) {
+              names.add(f.name());
+            }
+            w.report(
+                "Field \""
+                    + c.name()
+                    + "\" is not defined by type \""
+                    + def.name
+                    + "\"."
+                    + GraphQlSuggestions.quoted("Did you mean", c.name(), names),
+                c.pos());
           }
         }
       }
     }
+  }
+
+  /** A @oneOf input object takes exactly one field, and it must not be null. */
+  private static void checkOneOf(GraphQlQueryWalker w, Value value, TypeDef def) {
+    if (value.children().size() != 1) {
+      w.report(
+          "OneOf Input Object \"" + def.name + "\" must specify exactly one key.", value.pos());
+      return;
+    }
+    Value field = value.children().get(0).value();
+    if (field.kind() == GraphQlAst.ValueKind.NULL) {
+      String first = def.fields.isEmpty() ? "" : def.fields.get(0).name();
+      w.report("Field \"" + def.name + "." + first + "\" must be non-null.", field.pos());
+      return;
+    }
+    if (field.kind() == GraphQlAst.ValueKind.VARIABLE) {
+      GraphQlAst.VariableDefinition v = w.valueVariable.get(field);
+      if (v == null || !v.type().nonNull()) {
+        w.report(
+            "Variable \""
+                + (v == null ? field.raw() : v.variable())
+                + "\" must be non-nullable to be used for OneOf Input Object \""
+                + def.name
+                + "\".",
+            field.pos());
+      }
+    }
+  }
+
+  private static List<String> enumNames(TypeDef def) {
+    List<String> names = new java.util.ArrayList<>();
+    for (GraphQlAst.EnumValueDefinition v : def.enumValues) {
+      names.add(v.name());
+    }
+    return names;
   }
 
   private static Value child(Value object, String name) {
@@ -147,7 +217,7 @@ final class GraphQlValueCheck {
     }
   }
 
-  private static GraphQlException unexpectedType(Value v, Type expected, TypeDef def) {
+  private static void unexpectedType(GraphQlQueryWalker w, Value v, Type expected, TypeDef def) {
     String message =
         switch (expected.toString()) {
           case "Int", "Int!" -> "Int cannot represent non-integer value: " + v;
@@ -161,6 +231,6 @@ final class GraphQlValueCheck {
                   ? "Enum \"" + expected + "\" cannot represent non-enum value: " + v + "."
                   : "Expected value of type \"" + expected + "\", found " + v + ".";
         };
-    return new GraphQlException(message, v.pos());
+    w.report(message, v.pos());
   }
 }

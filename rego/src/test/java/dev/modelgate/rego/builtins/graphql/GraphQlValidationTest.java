@@ -99,6 +99,57 @@ class GraphQlValidationTest {
     assertThat(valid("{ user(")).as("syntax").isFalse();
   }
 
+  private static boolean valid(String query, String schema) throws Exception {
+    Value v =
+        callValues("graphql.is_valid", List.of(StringValue.of(query), StringValue.of(schema)));
+    return ((BooleanValue) v).value();
+  }
+
+  private static boolean schemaValid(String schema) throws Exception {
+    Value v = callValues("graphql.schema_is_valid", List.of(StringValue.of(schema)));
+    return ((BooleanValue) v).value();
+  }
+
+  @Test
+  void oneOfInputObjectsTakeExactlyOneNonNullField() throws Exception {
+    String schema = "input O @oneOf { a: Int, b: String } type Query { f(o: O): Int }";
+    assertThat(valid("{ f(o: {a: 1}) }", schema)).isTrue();
+    assertThat(valid("{ f(o: {a: 1, b: \"x\"}) }", schema)).isFalse();
+    assertThat(valid("{ f(o: {a: null}) }", schema)).isFalse();
+    assertThat(valid("query($x: Int) { f(o: {a: $x}) }", schema)).isFalse();
+    assertThat(valid("query($x: Int!) { f(o: {a: $x}) }", schema)).isTrue();
+  }
+
+  @Test
+  void nullableVariablesMayFillNonNullArgumentsWithDefaults() throws Exception {
+    String schema = "type Query { g(n: Int! = 3): Int, h(n: Int!): Int }";
+    assertThat(valid("query($n: Int) { g(n: $n) }", schema)).isTrue();
+    assertThat(valid("query($n: Int) { h(n: $n) }", schema)).isFalse();
+    assertThat(valid("query($n: Int = 1) { h(n: $n) }", schema)).isTrue();
+  }
+
+  @Test
+  void introspectionDepthIsLimited() throws Exception {
+    assertThat(valid("{ __type(name: \"User\") { fields { name } } }")).isTrue();
+    assertThat(
+            valid(
+                "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }"))
+        .isFalse();
+  }
+
+  @Test
+  void schemaDirectivesMustBeKnownWithTheirRequiredArguments() throws Exception {
+    String query = "type Query { a: Int }\n";
+    assertThat(schemaValid(query + "directive @s on SCHEMA\nschema @s { query: Query }")).isTrue();
+    assertThat(schemaValid(query + "schema @deprecated { query: Query }")).isFalse();
+    assertThat(schemaValid("type Query { a: Int @deprecated(nope: 1) }")).isFalse();
+    assertThat(schemaValid("directive @d(x: Int!) on FIELD_DEFINITION type Query { a: Int @d }"))
+        .isFalse();
+    assertThat(schemaValid("enum E { A @skip(if: true) } type Query { a: E }")).isFalse();
+    assertThat(schemaValid("enum E { A @deprecated } type Query { a: E }")).isTrue();
+    assertThat(schemaValid("# only a comment")).isTrue();
+  }
+
   @Test
   void astObjectsValidateLikeTheirSource() throws Exception {
     String query = "query($r: Role) { users(role: $r) { id name } }";
@@ -132,9 +183,32 @@ class GraphQlValidationTest {
         .hasMessage("Expected Name, found <EOF> in GraphQL string at location 1:2");
     assertThat(error("graphql.parse_schema", "\"type Hello {}\""))
         .hasMessage("expected at least one definition, found } in GraphQL string at location 1:13");
-    assertThat(error("graphql.parse", "\"{ b }\"", "\"type Query { a: Int }\""))
+    assertThat(error("graphql.parse", "\"{ zzz }\"", "\"type Query { a: Int }\""))
         .hasMessage(
-            "Cannot query field \"b\" on type \"Query\" in GraphQL query string at location 1:3");
+            "Cannot query field \"zzz\" on type \"Query\" in GraphQL query string at location 1:3");
+    // A message ending in a hint keeps gqlparser's line break (OPA trims only a final ".\n").
+    assertThat(error("graphql.parse", "\"{ b }\"", "\"type Query { a: Int, ab: Int }\""))
+        .hasMessage(
+            "Cannot query field \"b\" on type \"Query\". Did you mean \"a\" or \"ab\"?\n"
+                + " in GraphQL query string at location 1:3");
+    assertThat(
+            error(
+                "graphql.parse",
+                "\"{ f(x: Rde) }\"",
+                "\"enum C { RED, GREEN } type Query { f(x: C, y: Int): Int }\""))
+        .hasMessage(
+            "Value \"Rde\" does not exist in \"C\" enum. Did you mean the enum value \"RED\"?\n"
+                + " in GraphQL query string at location 1:8");
+    // Every error is reported, as gqlparser lists them; OPA keeps the first one's location.
+    assertThat(error("graphql.parse", "\"{ zzz yyy }\"", "\"type Query { a: Int }\""))
+        .hasMessage(
+            "Cannot query field \"zzz\" on type \"Query\".\ninput:1:7: Cannot query field \"yyy\""
+                + " on type \"Query\" in GraphQL query string at location 1:3");
+    assertThat(
+            error("graphql.parse", "\"{ a }\"", "\"type Query { a: Int } type Query { b: Int }\""))
+        .hasMessage(
+            "Error in gqlparser SchemaDocument to Schema conversion: input:1:28: Cannot redeclare"
+                + " type Query.");
     assertThat(error("graphql.parse", "1", "\"type Query { a: Int }\""))
         .hasMessage("operand 0 must be one of {string, object} but got number");
   }

@@ -1,0 +1,238 @@
+package dev.modelgate.rego.compiler.index;
+
+import dev.modelgate.rego.ast.Term;
+import dev.modelgate.rego.compiler.CompiledRule;
+import dev.modelgate.rego.value.Value;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The rule index of one rule set (all rules, or all functions, of one name), built once at compile
+ * time. Every branch (a rule and each rule of its else chain) gets a bit; for every indexed key, a
+ * table says which branches stay possible for a given value of the key. A lookup resolves each key
+ * once and intersects; the branches left are the candidates. This is the same filter as OPA's trie
+ * (a branch survives iff every condition it states holds; a branch that states nothing about a key
+ * does not care about it), with bitsets instead of a tree.
+ */
+public final class RuleIndex {
+  /** Resolves a ground reference against the current input and data; null if undefined. */
+  public interface RefResolver {
+    Value resolve(Term.Ref ref);
+  }
+
+  private final List<CompiledRule> roots;
+  private final int[] rootOfBranch;
+  private final Map<CompiledRule, Integer> branchIds;
+  private final long[] everything;
+  private final List<KeyTable> tables;
+
+  private RuleIndex(
+      List<CompiledRule> roots,
+      int[] rootOfBranch,
+      Map<CompiledRule, Integer> branchIds,
+      List<KeyTable> tables) {
+    this.roots = roots;
+    this.rootOfBranch = rootOfBranch;
+    this.branchIds = branchIds;
+    this.tables = tables;
+    this.everything = new long[words(rootOfBranch.length)];
+    for (int i = 0; i < rootOfBranch.length; i++) {
+      everything[i >>> 6] |= 1L << i;
+    }
+  }
+
+  /**
+   * Builds the index of a rule set, or returns null when no branch states an indexable condition
+   * (then there is nothing to gain).
+   *
+   * @param rules the rule set's non-default rules (else chains hang off them)
+   * @param isVirtualData true for data paths that rules define (never indexed)
+   */
+  public static RuleIndex build(List<CompiledRule> rules, Predicate<List<Value>> isVirtualData) {
+    if (rules.isEmpty()) {
+      return null;
+    }
+    Constraints reader = new Constraints(isVirtualData);
+    List<Map<IndexKey, Constraint>> conditions = new ArrayList<>();
+    List<Integer> rootOf = new ArrayList<>();
+    Map<CompiledRule, Integer> ids = new IdentityHashMap<>();
+    Map<IndexKey, Integer> frequency = new LinkedHashMap<>();
+    for (int r = 0; r < rules.size(); r++) {
+      for (CompiledRule b = rules.get(r); b != null; b = b.elseRule()) {
+        Map<IndexKey, Constraint> c = reader.of(b);
+        ids.put(b, conditions.size());
+        conditions.add(c == null ? Map.of() : c);
+        rootOf.add(r);
+        if (c != null) {
+          c.keySet().forEach(k -> frequency.merge(k, 1, Integer::sum));
+        }
+      }
+    }
+    if (frequency.isEmpty()) {
+      return null;
+    }
+    // Most often constrained keys first: they usually rule out the most, and a lookup stops as
+    // soon as nothing is left (first appearance breaks ties, so the order is stable).
+    List<IndexKey> keys = new ArrayList<>(frequency.keySet());
+    keys.sort(Comparator.comparing(k -> -frequency.get(k)));
+    int n = conditions.size();
+    List<KeyTable> tables = new ArrayList<>(keys.size());
+    for (IndexKey k : keys) {
+      KeyTable t = new KeyTable(k, words(n));
+      for (int i = 0; i < n; i++) {
+        t.add(i, conditions.get(i).get(k));
+      }
+      tables.add(t);
+    }
+    int[] rootOfBranch = rootOf.stream().mapToInt(Integer::intValue).toArray();
+    return new RuleIndex(List.copyOf(rules), rootOfBranch, ids, List.copyOf(tables));
+  }
+
+  /** The keys this index resolves, most frequently constrained first (for tests and docs). */
+  public List<IndexKey> keys() {
+    return tables.stream().map(t -> t.key).toList();
+  }
+
+  /**
+   * The candidate rules for the current input.
+   *
+   * @param refs resolves reference keys (input and base data, with {@code with} applied)
+   * @param args the call's argument values for a function's index, else null
+   */
+  public RuleSelection lookup(RefResolver refs, Value[] args) {
+    long[] live = everything.clone();
+    for (KeyTable t : tables) {
+      Value v;
+      if (t.key.arg() >= 0) {
+        v = args != null && t.key.arg() < args.length ? args[t.key.arg()] : null;
+      } else {
+        v = refs.resolve(t.key.ref());
+      }
+      if (!t.restrict(live, v)) {
+        break;
+      }
+    }
+    return new Selected(live);
+  }
+
+  private static int words(int bits) {
+    return (bits + 63) >>> 6;
+  }
+
+  /** The branches left after a lookup. */
+  private final class Selected implements RuleSelection {
+    private final long[] live;
+    private List<CompiledRule> rules;
+
+    Selected(long[] live) {
+      this.live = live;
+    }
+
+    @Override
+    public List<CompiledRule> rules() {
+      if (rules == null) {
+        List<CompiledRule> out = new ArrayList<>();
+        int last = -1;
+        for (int w = 0; w < live.length; w++) {
+          for (long bits = live[w]; bits != 0; bits &= bits - 1) {
+            int root = rootOfBranch[(w << 6) + Long.numberOfTrailingZeros(bits)];
+            if (root != last) {
+              out.add(roots.get(root));
+              last = root;
+            }
+          }
+        }
+        rules = out;
+      }
+      return rules;
+    }
+
+    @Override
+    public boolean admits(CompiledRule branch) {
+      Integer id = branchIds.get(branch);
+      return id == null || (live[id >>> 6] & (1L << id)) != 0;
+    }
+  }
+
+  /** For one key: which branches survive each value of it. */
+  private static final class KeyTable {
+    final IndexKey key;
+
+    /** Branches that state nothing about the key: they survive any value, undefined included. */
+    final long[] free;
+
+    /** Branches that only need the key defined. */
+    final long[] defined;
+
+    /** Branches that need the key to equal a scalar, by that scalar. */
+    final Map<Value, long[]> equal = new HashMap<>();
+
+    /** Branches that need an array or glob shape (few; checked one by one). */
+    final List<Constraint> shapes = new ArrayList<>();
+
+    final List<Integer> shapeBranches = new ArrayList<>();
+
+    KeyTable(IndexKey key, int words) {
+      this.key = key;
+      this.free = new long[words];
+      this.defined = new long[words];
+    }
+
+    void add(int branch, Constraint c) {
+      switch (c) {
+        case null -> set(free, branch);
+        case Constraint.Defined d -> set(defined, branch);
+        case Constraint.Equal e ->
+            set(equal.computeIfAbsent(e.value(), x -> new long[free.length]), branch);
+        case Constraint.ArrayShape s -> {
+          shapes.add(s);
+          shapeBranches.add(branch);
+        }
+        case Constraint.GlobShape g -> {
+          shapes.add(g);
+          shapeBranches.add(branch);
+        }
+      }
+    }
+
+    /** Narrows {@code live} to the branches that survive value v; false if none is left. */
+    boolean restrict(long[] live, Value v) {
+      long[] eq = v == null ? null : equal.get(v);
+      long[] shaped = null;
+      if (v != null && !shapes.isEmpty()) {
+        for (int i = 0; i < shapes.size(); i++) {
+          if (shapes.get(i).admits(v)) {
+            shaped = shaped == null ? new long[live.length] : shaped;
+            set(shaped, shapeBranches.get(i));
+          }
+        }
+      }
+      long any = 0;
+      for (int w = 0; w < live.length; w++) {
+        long ok = free[w];
+        if (v != null) {
+          ok |= defined[w];
+          if (eq != null) {
+            ok |= eq[w];
+          }
+          if (shaped != null) {
+            ok |= shaped[w];
+          }
+        }
+        live[w] &= ok;
+        any |= live[w];
+      }
+      return any != 0;
+    }
+
+    private static void set(long[] bits, int i) {
+      bits[i >>> 6] |= 1L << i;
+    }
+  }
+}
