@@ -39,10 +39,12 @@ public final class Compiler {
   private final Map<List<String>, Set<String>> packageRuleNames = new HashMap<>();
   private final Map<List<String>, Set<List<String>>> packageFunctionNames = new HashMap<>();
   private final Safety safety;
+  private final BuiltinArgumentCheck argumentCheck;
 
   public Compiler(BuiltinRegistry builtins) {
     this.builtins = builtins;
     this.safety = new Safety(this::arityOf, errors);
+    this.argumentCheck = new BuiltinArgumentCheck(builtins);
   }
 
   /** Compiles modules into a rule tree; errors are collected in {@link #errors()}. */
@@ -315,7 +317,11 @@ public final class Compiler {
     private Literal literal(Literal l, Scope s) {
       Expr e =
           switch (l.expr()) {
-            case Expr.TermExpr t -> new Expr.TermExpr(term(t.term(), s));
+            case Expr.TermExpr t -> {
+              Term resolved = term(t.term(), s);
+              argumentCheck.reportStatement(resolved, errors);
+              yield new Expr.TermExpr(resolved);
+            }
             case Expr.Unify u -> new Expr.Unify(term(u.left(), s), term(u.right(), s));
             case Expr.Assign a -> {
               Term right = term(a.right(), s);
@@ -528,6 +534,7 @@ public final class Compiler {
                     + args.size(),
                 c.loc()));
       }
+      argumentCheck.report(out, errors);
       return out;
     }
 

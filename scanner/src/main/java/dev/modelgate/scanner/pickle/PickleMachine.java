@@ -55,6 +55,16 @@ final class PickleMachine {
   static final int EMBED_MAX = 16 << 20;
 
   private static final int MAX_LINE = 1 << 20;
+
+  /** BININT1's values, boxed once (Long.valueOf caches only up to 127). */
+  private static final Long[] SMALL_INTS = new Long[256];
+
+  static {
+    for (int i = 0; i < SMALL_INTS.length; i++) {
+      SMALL_INTS[i] = (long) i;
+    }
+  }
+
   private static final int ACCOUNT_EVERY = 1 << 16;
 
   private final ScanContext ctx;
@@ -73,6 +83,7 @@ final class PickleMachine {
   private int nm;
   private int fence;
   private final Memo memo = new Memo();
+  private final ShortStrings shortStrings = new ShortStrings();
   private int proto;
   private long frameEnd = -1;
   private int budget = ACCOUNT_EVERY;
@@ -167,15 +178,17 @@ final class PickleMachine {
   }
 
   private void truncateTo(int newSp) {
-    Arrays.fill(stack, newSp, sp, null);
+    // a plain loop: run() is too large for the JIT to inline Arrays.fill into it, and most
+    // truncations clear two or three slots
+    for (int i = newSp; i < sp; i++) {
+      stack[i] = null;
+    }
     sp = newSp;
   }
 
   private Container collect(char kind, int from) {
     Container c = new Container(kind, sp - from);
-    for (int i = from; i < sp; i++) {
-      c.add(stack[i]);
-    }
+    c.addAll(stack, from, sp);
     truncateTo(from);
     return c;
   }
@@ -253,6 +266,23 @@ final class PickleMachine {
 
   /** Reads a length-prefixed payload: Bytes, or a Str decoded as UTF-8 or Latin-1. */
   private Object payload(long len, int kind, String what, long opOff) throws IOException {
+    // the common case kept small enough for the JIT to inline into run(): a short constant
+    // already in the buffer
+    if (len >= 0 && len <= in.lim - in.pos && len <= INLINE_MAX) {
+      long start = in.offset();
+      if (start + len <= in.end()) {
+        int n = (int) len;
+        Object v =
+            kind == BYTES ? new Bytes(start, len) : decodeStr(in.buf, in.pos, n, kind == LATIN1);
+        checkEmbedded(in.buf, in.pos, n, kind == UTF8, start, v);
+        in.pos += n;
+        return v;
+      }
+    }
+    return payloadSlow(len, kind, what, opOff);
+  }
+
+  private Object payloadSlow(long len, int kind, String what, long opOff) throws IOException {
     boolean str = kind == UTF8;
     if (len < 0) {
       throw malformed(what + " has a negative byte count", opOff);
@@ -306,7 +336,11 @@ final class PickleMachine {
     return s.length() <= Values.MAX_STRING ? s : s.substring(0, Values.MAX_STRING);
   }
 
-  private static Str decodeStr(byte[] b, int off, int n, boolean latin1) {
+  private Str decodeStr(byte[] b, int off, int n, boolean latin1) {
+    Str known = shortStrings.get(b, off, n);
+    if (known != null) {
+      return known;
+    }
     var cs = latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
     if (n > Values.MAX_STRING * 4) {
       String s = new String(b, off, Values.MAX_STRING * 4, cs);
@@ -612,7 +646,7 @@ final class PickleMachine {
           }
         }
         case 'J' -> push((long) le32("BININT"));
-        case 'K' -> push((long) u8("BININT1"));
+        case 'K' -> push(SMALL_INTS[u8("BININT1")]);
         case 'M' -> push((long) le16("BININT2"));
         case 'L' -> push(parseInt(textLine("LONG").strip().replaceAll("L$", ""), off));
         case 0x8a -> push(longBytes(u8("LONG1"), off));
@@ -893,9 +927,7 @@ final class PickleMachine {
     }
     Object target = stack[m - 1];
     if (target instanceof Container c) {
-      for (int i = m; i < sp; i++) {
-        c.add(stack[i]);
-      }
+      c.addAll(stack, m, sp);
     } else if (sp > m) {
       mutate(target, "APPENDS", off);
     }
@@ -914,14 +946,10 @@ final class PickleMachine {
     }
     Object target = stack[x - 1];
     if (target instanceof Container c) {
-      for (int i = x; i < sp; i++) {
-        c.add(stack[i]);
-      }
+      c.addAll(stack, x, sp);
     } else if (target instanceof Obj o && o.state == null) {
       Container d = new Container('d', sp - x);
-      for (int i = x; i < sp; i++) {
-        d.add(stack[i]);
-      }
+      d.addAll(stack, x, sp);
       o.state = d;
     } else {
       mutate(target, "SETITEMS", off);

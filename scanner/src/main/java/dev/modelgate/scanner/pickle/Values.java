@@ -101,6 +101,21 @@ final class Values {
       count++;
     }
 
+    /** Adds {@code src[from, to)}: the first ones are kept up to the cap, all are counted. */
+    void addAll(Object[] src, int from, int to) {
+      int room = Math.min(keep - kept, to - from);
+      if (room > 0) {
+        if (kept + room > items.length) {
+          items = Arrays.copyOf(items, Math.min(keep, Math.max(kept + room, kept * 2)));
+        }
+        for (int i = 0; i < room; i++) { // tuples are 1-3 items: cheaper than arraycopy's stub
+          items[kept + i] = src[from + i];
+        }
+        kept += room;
+      }
+      count += to - from;
+    }
+
     Object get(int i) {
       return i < kept ? items[i] : OPAQUE;
     }
