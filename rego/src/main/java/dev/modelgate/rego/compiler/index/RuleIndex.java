@@ -32,15 +32,20 @@ public final class RuleIndex {
   private final long[] everything;
   private final List<KeyTable> tables;
 
+  /** Each branch's place in OPA's evaluation order (see {@link #evaluationOrder}). */
+  private final int[] rank;
+
   private RuleIndex(
       List<CompiledRule> roots,
       int[] rootOfBranch,
       Map<CompiledRule, Integer> branchIds,
-      List<KeyTable> tables) {
+      List<KeyTable> tables,
+      int[] rank) {
     this.roots = roots;
     this.rootOfBranch = rootOfBranch;
     this.branchIds = branchIds;
     this.tables = tables;
+    this.rank = rank;
     this.everything = new long[words(rootOfBranch.length)];
     for (int i = 0; i < rootOfBranch.length; i++) {
       everything[i >>> 6] |= 1L << i;
@@ -91,7 +96,76 @@ public final class RuleIndex {
       tables.add(t);
     }
     int[] rootOfBranch = rootOf.stream().mapToInt(Integer::intValue).toArray();
-    return new RuleIndex(List.copyOf(rules), rootOfBranch, ids, List.copyOf(tables));
+    return new RuleIndex(
+        List.copyOf(rules),
+        rootOfBranch,
+        ids,
+        List.copyOf(tables),
+        evaluationOrder(conditions, keys));
+  }
+
+  /**
+   * OPA evaluates the candidates in the order its trie yields them, not in source order: first the
+   * rules with no indexed condition at all, then, key by key (most frequent first), those that do
+   * not constrain the key, then those that only need it defined, then those that need a scalar (or
+   * a flat array: variables before constants, element by element), then glob patterns; the source
+   * order breaks ties. Which rule runs first matters for early exit, for which of two conflicting
+   * rules is reported, and for print output, so the index keeps OPA's order.
+   */
+  private static int[] evaluationOrder(
+      List<Map<IndexKey, Constraint>> conditions, List<IndexKey> keys) {
+    int n = conditions.size();
+    List<Integer> order = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    order.sort(
+        (a, b) -> {
+          Map<IndexKey, Constraint> ca = conditions.get(a);
+          Map<IndexKey, Constraint> cb = conditions.get(b);
+          if (ca.isEmpty() != cb.isEmpty()) {
+            return ca.isEmpty() ? -1 : 1;
+          }
+          for (IndexKey k : keys) {
+            int c = compareAt(ca.get(k), cb.get(k));
+            if (c != 0) {
+              return c;
+            }
+          }
+          return Integer.compare(a, b);
+        });
+    int[] rank = new int[n];
+    for (int i = 0; i < n; i++) {
+      rank[order.get(i)] = i;
+    }
+    return rank;
+  }
+
+  private static int compareAt(Constraint x, Constraint y) {
+    int c = Integer.compare(category(x), category(y));
+    if (c != 0
+        || !(x instanceof Constraint.ArrayShape ax)
+        || !(y instanceof Constraint.ArrayShape ay)) {
+      return c;
+    }
+    for (int i = 0; i < Math.min(ax.elements().size(), ay.elements().size()); i++) {
+      boolean anyX = ax.elements().get(i) == null;
+      boolean anyY = ay.elements().get(i) == null;
+      if (anyX != anyY) {
+        return anyX ? -1 : 1;
+      }
+    }
+    return 0;
+  }
+
+  private static int category(Constraint c) {
+    return switch (c) {
+      case null -> 0;
+      case Constraint.Defined d -> 1;
+      case Constraint.Equal e -> 2;
+      case Constraint.ArrayShape a -> 2;
+      case Constraint.GlobShape g -> 3;
+    };
   }
 
   /** The keys this index resolves, most frequently constrained first (for tests and docs). */
@@ -106,6 +180,15 @@ public final class RuleIndex {
    * @param args the call's argument values for a function's index, else null
    */
   public RuleSelection lookup(RefResolver refs, Value[] args) {
+    return new Selected(candidates(refs, args));
+  }
+
+  /** Every rule, in the order a lookup would give them (evaluation with indexing off). */
+  public RuleSelection all() {
+    return new Selected(everything.clone());
+  }
+
+  private long[] candidates(RefResolver refs, Value[] args) {
     long[] live = everything.clone();
     for (KeyTable t : tables) {
       Value v;
@@ -118,7 +201,7 @@ public final class RuleIndex {
         break;
       }
     }
-    return new Selected(live);
+    return live;
   }
 
   private static int words(int bits) {
@@ -137,15 +220,26 @@ public final class RuleIndex {
     @Override
     public List<CompiledRule> rules() {
       if (rules == null) {
-        List<CompiledRule> out = new ArrayList<>();
-        int last = -1;
+        int count = 0;
+        for (long w : live) {
+          count += Long.bitCount(w);
+        }
+        long[] byRank = new long[count];
+        int k = 0;
         for (int w = 0; w < live.length; w++) {
           for (long bits = live[w]; bits != 0; bits &= bits - 1) {
-            int root = rootOfBranch[(w << 6) + Long.numberOfTrailingZeros(bits)];
-            if (root != last) {
-              out.add(roots.get(root));
-              last = root;
-            }
+            int branch = (w << 6) + Long.numberOfTrailingZeros(bits);
+            byRank[k++] = ((long) rank[branch] << 32) | branch;
+          }
+        }
+        java.util.Arrays.sort(byRank);
+        List<CompiledRule> out = new ArrayList<>();
+        boolean[] seen = new boolean[roots.size()];
+        for (long e : byRank) {
+          int root = rootOfBranch[(int) e];
+          if (!seen[root]) {
+            seen[root] = true;
+            out.add(roots.get(root));
           }
         }
         rules = out;
