@@ -86,12 +86,20 @@ class BuiltinArgumentTypesTest {
     assertThat(e.toString())
         .isEqualTo(
             "p.rego:4:8: rego_type_error: uuid.parse: invalid argument(s)\n"
-                + "\thave: (number)\n"
+                + "\thave: (number, ???)\n"
                 + "\twant: (uuid: string, result: object[string: any])");
+    // As a whole expression the call has no output variable; with one, the output is checked.
+    assertThat(errors("uuid.parse(42)").get(0).message())
+        .endsWith("\thave: (number)\n\twant: (uuid: string, result: object[string: any])");
+    assertThat(errors("count([1], \"n\")").get(0).message())
+        .startsWith("count: invalid argument(s)\n\thave: (array<number>, string)\n");
     // The inner call of a nested one is the culprit; the outer one is not blamed.
     List<RegoError> nested = errors("x := upper(upper(1))");
     assertThat(nested).hasSize(1);
     assertThat(nested.get(0).location().col()).isEqualTo(14);
+    // Nested with one operand too many is OPA's "too many arguments", not this check's.
+    assertThat(errors("x := upper(\"a\", 1)"))
+        .noneMatch(err -> err.message().contains("invalid argument"));
     // Operators are reported under their builtin name.
     assertThat(errors("x := 1 + \"a\"").get(0).message()).startsWith("plus: invalid argument(s)");
   }

@@ -20,7 +20,8 @@ import dev.modelgate.rego.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * OPA's compile-time check of builtin calls (checkExprBuiltin and unify1 in v1/ast/check.go): an
@@ -31,56 +32,64 @@ import java.util.stream.Collectors;
  * <p>Certain means: constants, composite literals (checked element by element, as OPA does),
  * comprehensions (their kind), and calls of builtins whose own operands passed (their declared
  * result type). Variables, references and user functions are unknown and never an error: OPA may
- * infer more, but nothing OPA accepts is rejected here. Calls with the wrong number of operands are
- * left to the arity check.
+ * infer more, but nothing OPA accepts is rejected here. An output operand ({@code count(xs, n)}) is
+ * checked against the result type where the call is a whole body expression; other operand counts
+ * are left to the arity check.
  */
 final class BuiltinArgumentCheck {
   private final BuiltinRegistry builtins;
+  private Term statement;
 
   BuiltinArgumentCheck(BuiltinRegistry builtins) {
     this.builtins = builtins;
   }
 
-  /** Adds the error for a call's inputs, if any, to {@code errors}. */
-  void report(Term.Call call, List<RegoError> errors) {
-    add(check(call, false), errors);
+  /**
+   * Notes the (unresolved) term of the body expression about to be resolved: if it is a call, OPA
+   * checks it as a statement, where an output operand is allowed ({@code count(xs, n)}) and checked
+   * against the result type.
+   */
+  void statementIs(Term written) {
+    statement = written;
   }
 
   /**
-   * Adds the error for a call that is a whole body expression, where OPA also checks an output
-   * operand against the result type ({@code count(xs, "n")}). Nested, such a call has one operand
-   * too many, which is the arity check's to report.
+   * Adds the error for a resolved call, if any, to {@code errors}. {@code written} is the call as
+   * parsed, to tell the statement call from nested ones. A nested call gets an output variable in
+   * OPA (shown as {@code ???} among the operand types); with one operand too many it is the arity
+   * check's to report.
    */
-  void reportStatement(Term t, List<RegoError> errors) {
-    if (t instanceof Term.Call call) {
-      Signature sig = signature(call);
-      if (sig != null && call.args().size() == sig.arity() + 1) {
-        add(check(call, true), errors);
-      }
+  void report(Term.Call written, Term.Call resolved, List<RegoError> errors) {
+    boolean isStatement = written == statement;
+    if (isStatement) {
+      statement = null;
     }
-  }
-
-  private static void add(RegoError e, List<RegoError> errors) {
+    RegoError e = check(resolved, isStatement);
     if (e != null) {
       errors.add(e);
     }
   }
 
   /** The error for this call, or null if it may be fine. */
-  private RegoError check(Term.Call call, boolean withOutput) {
+  private RegoError check(Term.Call call, boolean isStatement) {
     Signature sig = signature(call);
     int n = call.args().size();
-    if (sig == null || (n != sig.arity() && !(withOutput && n == sig.arity() + 1))) {
+    if (sig == null || (n != sig.arity() && !(isStatement && n == sig.arity() + 1))) {
       return null;
     }
     for (int i = 0; i < n; i++) {
       if (!accepts(call.args().get(i), sig.operand(i))) {
+        List<String> have = new ArrayList<>();
+        call.args().forEach(a -> have.add(Types.print(typeOf(a))));
+        if (n == sig.arity() && !isStatement) {
+          have.add(Types.print(null));
+        }
         return new RegoError(
             "rego_type_error",
             call.name()
-                + ": invalid argument(s)\n\thave: "
-                + have(call.args())
-                + "\n\twant: "
+                + ": invalid argument(s)\n\thave: ("
+                + String.join(", ", have)
+                + ")\n\twant: "
                 + sig.want(),
             call.loc());
       }
@@ -152,11 +161,11 @@ final class BuiltinArgumentCheck {
   }
 
   /** A composite literal against {@code any<...>}: fits if it fits one member. */
-  private boolean acceptsAlternatives(AnyType want, java.util.function.Predicate<RegoType> fits) {
+  private boolean acceptsAlternatives(AnyType want, Predicate<RegoType> fits) {
     return want.isEverything() || want.of().stream().anyMatch(fits);
   }
 
-  private boolean acceptsArray(int size, java.util.function.IntFunction<Term> item, RegoType want) {
+  private boolean acceptsArray(int size, IntFunction<Term> item, RegoType want) {
     if (want instanceof AnyType any) {
       return acceptsAlternatives(any, w -> acceptsArray(size, item, w));
     }
@@ -221,13 +230,6 @@ final class BuiltinArgumentCheck {
   private boolean acceptsEntry(Value key, Term value, ObjectType obj) {
     RegoType child = obj.select(key);
     return child != null && accepts(value, child);
-  }
-
-  /** The operand types for the error's "have:" line, {@code ???} where unknown. */
-  private String have(List<Term> args) {
-    return args.stream()
-        .map(a -> Types.print(typeOf(a)))
-        .collect(Collectors.joining(", ", "(", ")"));
   }
 
   private RegoType typeOf(Term t) {

@@ -285,7 +285,8 @@ class ConformanceTest {
     b.append("# The build fails if another case fails or if a listed case passes.\n");
     for (Map.Entry<String, String> e : failures.entrySet()) {
       // A reason written by hand outlives the rewrite; new failures get a generated one.
-      String reason = old.containsKey(e.getKey()) ? old.get(e.getKey()) : reason(e.getKey(), e.getValue());
+      String reason =
+          old.containsKey(e.getKey()) ? old.get(e.getKey()) : reason(e.getKey(), e.getValue());
       b.append(e.getKey()).append('\t').append(reason).append('\n');
     }
     Files.writeString(knownFile(), b.toString());

@@ -81,8 +81,9 @@ class RuleIndexTest {
     RuleIndex index = node(compile(KINDS), "t", "p").ruleIndex;
     assertThat(index.keys()).hasToString("[input[\"kind\"], input[\"ns\"]]");
 
+    // OPA's order: the rule without indexed conditions first.
     assertThat(values(index.lookup(input("{\"kind\": \"B\", \"ns\": \"prod\"}"), null).rules()))
-        .containsExactly(StringValue.of("b"), StringValue.of("c"));
+        .containsExactly(StringValue.of("c"), StringValue.of("b"));
     // "b" needs ns == "prod"; "d" needs ns == "dev"; "c" states nothing the index can read.
     assertThat(values(index.lookup(input("{\"kind\": \"B\", \"ns\": \"dev\"}"), null).rules()))
         .containsExactly(StringValue.of("c"), StringValue.of("d"));
@@ -135,7 +136,9 @@ class RuleIndexTest {
     RuleSelection s =
         index.lookup(input("{\"user\": false, \"pair\": [\"a\", 1], \"flag\": 0}"), null);
     // data.config.mode is undefined here (the test resolver only knows input).
-    assertThat(s.rules()).containsExactly(all.get(0), all.get(1), all.get(2), all.get(4));
+    // OPA's trie order: no indexed condition first, then key by key (user, pair, flag, mode):
+    // unconstrained before "defined" before a value.
+    assertThat(s.rules()).containsExactly(all.get(4), all.get(2), all.get(1), all.get(0));
     assertThat(index.lookup(input("{\"pair\": [\"b\", 1]}"), null).rules())
         .containsExactly(all.get(4));
     assertThat(index.lookup(input("{\"pair\": [\"a\"]}"), null).rules())
@@ -158,9 +161,9 @@ class RuleIndexTest {
     List<CompiledRule> all = node(root, "t", "p").rules;
     // Character classes and escapes are not indexed: those rules are always candidates.
     assertThat(index.lookup(input("{\"host\": \"www.example.com\"}"), null).rules())
-        .containsExactly(all.get(0), all.get(2), all.get(3));
+        .containsExactly(all.get(2), all.get(3), all.get(0));
     assertThat(index.lookup(input("{\"host\": \"api.x.org\"}"), null).rules())
-        .containsExactly(all.get(1), all.get(2), all.get(3));
+        .containsExactly(all.get(2), all.get(3), all.get(1));
     assertThat(index.lookup(input("{\"host\": \"a.b.example.com\"}"), null).rules())
         .containsExactly(all.get(2), all.get(3));
     assertThat(index.lookup(input("{\"host\": 7}"), null).rules())
@@ -256,6 +259,56 @@ class RuleIndexTest {
     assertThat(eval(policy, "data.t.s", null)).isEqualTo(StringValue.of("strict"));
     assertThat(eval(policy, "data.t.u", "{\"kind\": \"B\"}")).isEqualTo(StringValue.of("a"));
     assertThat(eval(policy, "data.t.p", "{\"kind\": \"B\"}")).isEqualTo(StringValue.of("b"));
+  }
+
+  @Test
+  void earlyExitStopsAtTheFirstSuccessInOpaOrder() {
+    String policy =
+        """
+        package t
+        q := 1
+        q := 2
+        same if input.k == "x"
+        same if { input.k == "x"; data.t.q == 1 }
+        ordered if input.k == "x"
+        ordered if { input.j == "y"; data.t.q == 1 }
+        f(x) if x == 1
+        f(x) if { x == 1; data.t.q == 1 }
+        g := f(1)
+        """;
+    // All candidates give `true`: the first success decides and the conflicting q is never read.
+    assertThat(eval(policy, "data.t.same", "{\"k\": \"x\"}")).isEqualTo(Value.of(true));
+    assertThat(eval(policy, "data.t.g", null)).isEqualTo(Value.of(true));
+    // OPA's trie puts the rule that does not constrain input.k first, so q is read (and conflicts)
+    // when that rule is a candidate, and not when the index rules it out.
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> eval(policy, "data.t.ordered", "{\"k\": \"x\", \"j\": \"y\"}"))
+        .hasMessageContaining("complete rules must not produce multiple outputs");
+    assertThat(eval(policy, "data.t.ordered", "{\"k\": \"x\", \"j\": \"z\"}"))
+        .isEqualTo(Value.of(true));
+  }
+
+  @Test
+  void largeRuleSetsStayLinearInMemory() {
+    StringBuilder b = new StringBuilder("package t\n");
+    for (int i = 0; i < 5_000; i++) {
+      b.append("p contains ").append(i).append(" if input.user == \"u").append(i).append("\"\n");
+    }
+    for (int i = 0; i < 200; i++) {
+      b.append("p contains \"k").append(i).append("\" if input.k").append(i).append(" == 1\n");
+    }
+    RuleNode root = compile(b.toString());
+    RuleIndex index = node(root, "t", "p").ruleIndex;
+    // One key per distinct reference would be 201 bitsets of 5,200 bits each; only the most
+    // frequent keys are indexed, and equality lists are sparse.
+    assertThat(index.keys()).hasSize(RuleIndex.MAX_KEYS);
+    assertThat(index.keys().get(0)).hasToString("input[\"user\"]");
+    List<CompiledRule> hits = index.lookup(input("{\"user\": \"u17\", \"k0\": 1}"), null).rules();
+    // u17's rule, k0's rule, and the rules on keys past the limit (always candidates).
+    assertThat(hits).hasSize(2 + 200 - (RuleIndex.MAX_KEYS - 1));
+    assertThat(hits).contains(node(root, "t", "p").rules.get(17));
+    assertThat(eval(b.toString(), "data.t.p", "{\"user\": \"u17\", \"k0\": 1}"))
+        .hasToString("[17,\"k0\"]");
   }
 
   @Test
