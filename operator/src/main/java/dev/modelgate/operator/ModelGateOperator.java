@@ -20,8 +20,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +35,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ModelGateOperator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelGateOperator.class);
+  private static final int EVENT_QUEUE = 4096;
 
   private final OperatorConfig config;
   private final Operator operator;
   private final ExecutorService downloads;
   private final ExecutorService scans;
+  private final ExecutorService events;
   private final ModelStore store;
   private final PrometheusMeterRegistry metrics =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -52,6 +56,7 @@ public final class ModelGateOperator implements AutoCloseable {
     this.scans =
         Executors.newFixedThreadPool(
             config.maxParallelScans(), HealthServer.daemon("modelgate-scan"));
+    this.events = eventPoster();
     KubernetesClient client = b.client;
     this.operator =
         new Operator(
@@ -69,7 +74,8 @@ public final class ModelGateOperator implements AutoCloseable {
             });
     var reconciler =
         HFModelController.create(
-            client, config, store, b.source, b.scanner, b.decider, downloads, scans, b.clock);
+            client, config, store, b.source, b.scanner, b.decider, downloads, scans, events,
+            b.clock);
     operator.register(
         reconciler,
         c -> {
@@ -78,6 +84,22 @@ public final class ModelGateOperator implements AutoCloseable {
           }
         });
     operator.register(new ModelPolicyReconciler(client, b.policyChecker));
+  }
+
+  /**
+   * Events are informational and must never slow a reconcile: two posters (the API server takes
+   * them in parallel; more would only compete with status writes) and a bounded queue, beyond which
+   * events are dropped (and logged) rather than piling up in memory.
+   */
+  private static ExecutorService eventPoster() {
+    return new ThreadPoolExecutor(
+        2,
+        2,
+        0,
+        TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(EVENT_QUEUE),
+        HealthServer.daemon("modelgate-events"),
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   /** The pod name (set by the Helm chart from the downward API), else the host name, else none. */
@@ -132,9 +154,13 @@ public final class ModelGateOperator implements AutoCloseable {
     operator.stop();
     downloads.shutdownNow();
     scans.shutdownNow();
+    events.shutdown(); // events already decided on are still posted, for up to 5 s
     try {
       downloads.awaitTermination(5, TimeUnit.SECONDS);
       scans.awaitTermination(5, TimeUnit.SECONDS);
+      if (!events.awaitTermination(5, TimeUnit.SECONDS)) {
+        events.shutdownNow();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

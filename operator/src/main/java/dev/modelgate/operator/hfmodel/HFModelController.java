@@ -7,6 +7,7 @@ import dev.modelgate.operator.source.ModelSource;
 import dev.modelgate.operator.store.ModelStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 /** Assembles the HFModel reconciler from its collaborators (the only public way to build one). */
@@ -18,6 +19,8 @@ public final class HFModelController {
    *
    * @param downloads the shared, bounded pool files are downloaded on
    * @param scans the shared, bounded pool files are scanned on
+   * @param eventPoster the bounded pool Kubernetes Events are posted on (a rejected event is
+   *     dropped)
    */
   public static HFModelReconciler create(
       KubernetesClient client,
@@ -28,9 +31,10 @@ public final class HFModelController {
       ModelDecider decider,
       ExecutorService downloads,
       ExecutorService scans,
+      Executor eventPoster,
       Clock clock) {
     StatusWriter writer = new StatusWriter(client, config.useSsa());
-    ModelEvents events = new ModelEvents(client, clock);
+    ModelEvents events = new ModelEvents(client, clock, eventPoster);
     ModelPipeline pipeline =
         new ModelPipeline(
             source, scanner, store, downloads, scans, config.progressInterval(), clock);

@@ -57,10 +57,13 @@ public class HFModelReconciler implements Reconciler<HFModel>, Cleaner<HFModel> 
 
   @Override
   public List<EventSource<?, HFModel>> prepareEventSources(EventSourceContext<HFModel> context) {
-    // ModelPolicy is cluster-scoped and owns nothing: every change maps to every HFModel.
+    // ModelPolicy is cluster-scoped and owns nothing: every change maps to every HFModel. Only
+    // what decisions read counts as a change: a policy's own status write (the ModelPolicy
+    // controller's Ready/Invalid) would otherwise re-reconcile every HFModel a second time.
     var config =
         InformerEventSourceConfiguration.from(ModelPolicy.class, HFModel.class)
             .withName("modelpolicies")
+            .withOnUpdateFilter(HFModelReconciler::changesDecisions)
             .withSecondaryToPrimaryMapper(
                 policy ->
                     context
@@ -73,6 +76,14 @@ public class HFModelReconciler implements Reconciler<HFModel>, Cleaner<HFModel> 
     return List.of(policies);
   }
 
+  /** Whether a ModelPolicy update can change a decision: its spec or its deletion changed. */
+  static boolean changesDecisions(ModelPolicy updated, ModelPolicy previous) {
+    return !Objects.equals(updated.getSpec(), previous.getSpec())
+        || !Objects.equals(
+            updated.getMetadata().getDeletionTimestamp(),
+            previous.getMetadata().getDeletionTimestamp());
+  }
+
   @Override
   public UpdateControl<HFModel> reconcile(HFModel model, Context<HFModel> context)
       throws InterruptedException {
@@ -81,10 +92,19 @@ public class HFModelReconciler implements Reconciler<HFModel>, Cleaner<HFModel> 
         before == null ? new HFModelStatus() : client.getKubernetesSerialization().clone(before);
     List<ModelPolicy> allPolicies = policies == null ? List.of() : policies.list().toList();
     ModelProcessor.Outcome outcome = processor.process(model, status, allPolicies);
+    // The comparison is what keeps a policy edit cheap: a model whose decision did not change
+    // costs no request at all.
     if (!Objects.equals(before, outcome.status())) {
-      if (!writer.write(model, outcome.status())) {
+      HFModel written = writer.write(model, outcome.status());
+      if (written == null) {
         return UpdateControl.noUpdate();
       }
+      // Hand JOSDK what we wrote, so a reconcile that starts before the watch delivers our own
+      // write compares against it, not against the stale copy (which could skip a needed write).
+      context
+          .eventSourceRetriever()
+          .getControllerEventSource()
+          .handleRecentResourceUpdate(ResourceID.fromResource(model), written, model);
       announce(model, before == null ? null : before.getPhase(), outcome.status());
     }
     UpdateControl<HFModel> control = UpdateControl.noUpdate();

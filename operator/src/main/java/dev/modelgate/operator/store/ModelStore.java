@@ -54,10 +54,12 @@ public final class ModelStore {
 
   private final Path root;
   private final Map<String, Object> namespaceLocks = new ConcurrentHashMap<>();
+  private final ClaimFiles claims;
 
   public ModelStore(Path root) throws IOException {
     this.root = root.toAbsolutePath().normalize();
     Files.createDirectories(this.root.resolve(PRIVATE));
+    this.claims = new ClaimFiles(JSON, ns -> privateDir("claims", ns));
   }
 
   public Path root() {
@@ -154,12 +156,12 @@ public final class ModelStore {
       }
     }
     synchronized (lock(namespace)) {
-      Optional<Claim> previous = readClaim(namespace, name);
-      AtomicFiles.write(claimFile(namespace, name), JSON.writeValueAsBytes(claim));
-      if (previous.isPresent()
-          && !(previous.get().repo().equals(claim.repo())
-              && previous.get().commit().equals(claim.commit()))) {
-        prune(namespace, previous.get().repo());
+      Optional<Claim> previous = claims.get(namespace, name);
+      // Re-publishing the same claim (every re-decision of an Available model) only repairs
+      // missing links: the union of the claims is unchanged, so there is nothing to write or prune.
+      boolean unchanged = previous.isPresent() && previous.get().equals(claim);
+      if (!unchanged) {
+        claims.put(namespace, name, claim);
       }
       Path repoDir = repoDir(namespace, claim.repo());
       for (Claim.Entry e : claim.files()) {
@@ -167,8 +169,12 @@ public final class ModelStore {
       }
       Path snapshot = snapshotDir(namespace, claim.repo(), claim.commit());
       linkSnapshot(repoDir, snapshot, claim);
-      writeRef(repoDir, claim);
-      prune(namespace, claim.repo());
+      if (!unchanged) {
+        writeRef(repoDir, claim);
+        if (previous.isPresent()) {
+          pruneUnlessCovered(namespace, previous.get());
+        }
+      }
       return snapshot;
     }
   }
@@ -176,12 +182,41 @@ public final class ModelStore {
   /** Withdraws what an HFModel published; files other HFModels still publish stay. */
   public void unpublish(String namespace, String name) throws IOException {
     synchronized (lock(namespace)) {
-      Optional<Claim> previous = readClaim(namespace, name);
-      if (previous.isEmpty()) {
-        return;
+      Optional<Claim> previous = claims.remove(namespace, name);
+      if (previous.isPresent()) {
+        pruneUnlessCovered(namespace, previous.get());
       }
-      Files.deleteIfExists(claimFile(namespace, name));
-      prune(namespace, previous.get().repo());
+    }
+  }
+
+  /**
+   * Prunes the repo folder of a claim that was withdrawn or replaced, unless the remaining claims
+   * still publish all of it. With many HFModels on one repo (a policy edit flips them all) the
+   * common case is covered, and costs no file system call under the namespace lock.
+   */
+  private void pruneUnlessCovered(String namespace, Claim gone) throws IOException {
+    for (Claim c : claims.all(namespace)) {
+      if (c.repo().equals(gone.repo())
+          && c.commit().equals(gone.commit())
+          && c.files().containsAll(gone.files())) {
+        return; // the usual case: another HFModel publishes the very same files
+      }
+    }
+    Set<String> paths = new HashSet<>();
+    Set<String> blobs = new HashSet<>();
+    for (Claim c : claims.all(namespace)) {
+      if (c.repo().equals(gone.repo()) && c.commit().equals(gone.commit())) {
+        c.files().forEach(e -> paths.add(e.path()));
+      }
+      if (c.repo().equals(gone.repo())) {
+        c.files().forEach(e -> blobs.add(e.contentId()));
+      }
+    }
+    boolean covered =
+        gone.files().stream()
+            .allMatch(e -> paths.contains(e.path()) && blobs.contains(e.contentId()));
+    if (!covered) {
+      prune(namespace, gone.repo());
     }
   }
 
@@ -294,7 +329,7 @@ public final class ModelStore {
     Map<String, Set<String>> pathsByCommit = new HashMap<>();
     Set<String> blobs = new HashSet<>();
     Map<String, String> refs = new HashMap<>();
-    for (Claim c : allClaims(namespace)) {
+    for (Claim c : claims.all(namespace)) {
       if (!c.repo().equals(repo)) {
         continue;
       }
@@ -364,17 +399,6 @@ public final class ModelStore {
     }
   }
 
-  private Optional<Claim> readClaim(String namespace, String name) throws IOException {
-    Path file = claimFile(namespace, name);
-    return Files.isRegularFile(file)
-        ? Optional.of(JSON.readValue(file.toFile(), Claim.class))
-        : Optional.empty();
-  }
-
-  private List<Claim> allClaims(String namespace) throws IOException {
-    return readAll(privateDir("claims", namespace), Claim.class);
-  }
-
   private List<ModelReport> allReports(String namespace) throws IOException {
     return readAll(privateDir("reports", namespace), ModelReport.class);
   }
@@ -396,10 +420,6 @@ public final class ModelStore {
     return out;
   }
 
-  private Path claimFile(String namespace, String name) {
-    return privateDir("claims", namespace).resolve(checkName(name) + ".json");
-  }
-
   private Path stagingDir(String namespace, String name) {
     return privateDir("staging", namespace).resolve(checkName(name));
   }
@@ -413,7 +433,7 @@ public final class ModelStore {
   }
 
   /** Kubernetes names are DNS labels/subdomains: no slashes, no leading dot. */
-  private static String checkName(String name) {
+  static String checkName(String name) {
     if (name == null
         || name.isEmpty()
         || name.length() > 253

@@ -111,6 +111,30 @@ class ModelStoreTest {
   }
 
   @Test
+  void aRestartedStoreKnowsTheClaimsOnDiskAndRepairsWhatASameClaimPublishes() throws Exception {
+    ModelStore first = new ModelStore(root);
+    String a = object(first, "ml", "a");
+    Claim claim = new Claim("o/n", "main", COMMIT, List.of(new Claim.Entry("a", a)));
+    first.publish("ml", "one", claim);
+    first.publish("ml", "two", claim);
+
+    // A new operator process: the claims come from disk, so "one" still holds the snapshot.
+    ModelStore second = new ModelStore(root);
+    second.unpublish("ml", "two");
+    Path snapshot = second.snapshotDir("ml", "o/n", COMMIT);
+    assertThat(snapshot.resolve("a")).hasContent("a");
+
+    // Publishing the same claim again writes no claim but puts back a link that went missing.
+    Files.delete(snapshot.resolve("a"));
+    assertThat(second.publish("ml", "one", claim)).isEqualTo(snapshot);
+    assertThat(snapshot.resolve("a")).hasContent("a");
+
+    second.unpublish("ml", "one");
+    assertThat(snapshot).doesNotExist();
+    assertThat(root.resolve(".modelgate/claims/ml")).isEmptyDirectory();
+  }
+
+  @Test
   void republishingAtANewCommitReplacesTheOldSnapshot() throws Exception {
     ModelStore store = new ModelStore(root);
     String a = object(store, "ml", "a");

@@ -5,6 +5,7 @@ import dev.modelgate.rego.ast.Expr;
 import dev.modelgate.rego.ast.Literal;
 import dev.modelgate.rego.ast.Location;
 import dev.modelgate.rego.ast.Module;
+import dev.modelgate.rego.ast.RefNames;
 import dev.modelgate.rego.ast.Rule;
 import dev.modelgate.rego.ast.Term;
 import dev.modelgate.rego.builtins.BuiltinRegistry;
@@ -39,11 +40,18 @@ public final class Compiler {
   private final Map<List<String>, Set<String>> packageRuleNames = new HashMap<>();
   private final Map<List<String>, Set<List<String>>> packageFunctionNames = new HashMap<>();
   private final Safety safety;
+  private final ShapeCheck shapes;
+
+  /** Complete rules made from zero-argument functions (not a conflict with the function). */
+  private final Set<CompiledRule> zeroArityRules =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   private final BuiltinArgumentCheck argumentCheck;
 
   public Compiler(BuiltinRegistry builtins) {
     this.builtins = builtins;
     this.safety = new Safety(this::arityOf, errors);
+    this.shapes = new ShapeCheck(errors);
     this.argumentCheck = new BuiltinArgumentCheck(builtins);
   }
 
@@ -89,6 +97,30 @@ public final class Compiler {
           } else {
             node.functions.add(cr);
           }
+          if (cr.args().isEmpty()) {
+            // OPA has no zero-argument functions: `f() := v` is the complete rule f (its value is
+            // part of the package), which may still be called as f().
+            CompiledRule asRule = asCompleteRule(cr);
+            zeroArityRules.add(asRule);
+            if (asRule.isDefault()) {
+              node.defaultRule = asRule;
+            } else {
+              node.rules.add(asRule);
+            }
+          }
+        } else if (cr.isDefault() && !cr.dynamic().isEmpty()) {
+          // `default p[true] := v`: a default for one ground key of a ref rule (OPA keeps it at
+          // its own node of the rule tree); evaluated with the rules that share the static path.
+          for (CompiledRule other : node.rules) {
+            if (other.isDefault() && sameKeys(other.dynamic(), cr.dynamic())) {
+              errors.add(
+                  new RegoError(
+                      "rego_type_error",
+                      "multiple default rules " + cr.dataPath() + " found",
+                      cr.loc()));
+            }
+          }
+          node.rules.add(cr);
         } else if (cr.isDefault()) {
           if (node.defaultRule != null) {
             errors.add(
@@ -127,7 +159,8 @@ public final class Compiler {
         first = first == null ? r : first;
       }
     }
-    if ((single && multi) || (!node.functions.isEmpty() && !node.rules.isEmpty())) {
+    boolean valueRules = node.rules.stream().anyMatch(r -> !zeroArityRules.contains(r));
+    if ((single && multi) || (!node.functions.isEmpty() && valueRules)) {
       CompiledRule r = first != null ? first : node.rules.get(0);
       errors.add(
           new RegoError(
@@ -136,6 +169,37 @@ public final class Compiler {
     for (RuleNode c : node.children.values()) {
       checkConflicts(c);
     }
+  }
+
+  /** Do two ground key lists name the same keys (locations aside)? */
+  private static boolean sameKeys(List<Term> a, List<Term> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!(a.get(i) instanceof Term.Scalar x)
+          || !(b.get(i) instanceof Term.Scalar y)
+          || !x.value().equals(y.value())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A zero-argument function rule seen as the complete rule OPA makes of it. */
+  private static CompiledRule asCompleteRule(CompiledRule f) {
+    return new CompiledRule(
+        Rule.Kind.SINGLE,
+        f.packagePath(),
+        f.path(),
+        f.dynamic(),
+        null,
+        f.value(),
+        f.body(),
+        f.isDefault(),
+        f.elseRule() == null ? null : asCompleteRule(f.elseRule()),
+        f.loc(),
+        f.annotations());
   }
 
   static List<String> staticHead(List<Term> head) {
@@ -195,6 +259,7 @@ public final class Compiler {
       body.add(new Literal(new Expr.Unify(v, value), false, List.of(), value.loc()));
       value = v;
     }
+    shapes.body(body);
     Set<String> mentioned = new HashSet<>(bound);
     for (Term d : dynamic) {
       Terms.topVars(d, mentioned);
@@ -269,6 +334,7 @@ public final class Compiler {
     Resolver res = new Resolver(m);
     Scope scope = new Scope(null);
     List<Literal> body = res.body(query, scope);
+    shapes.body(body);
     return safety.reorder(body, new HashSet<>(), new HashSet<>()).body();
   }
 
@@ -319,7 +385,8 @@ public final class Compiler {
           switch (l.expr()) {
             case Expr.TermExpr t -> {
               argumentCheck.statementIs(t.term());
-              yield new Expr.TermExpr(term(t.term(), s));
+              yield new Expr.TermExpr(
+                  t.term() instanceof Term.Call c ? call(c, s, true) : term(t.term(), s));
             }
             case Expr.Unify u -> new Expr.Unify(term(u.left(), s), term(u.right(), s));
             case Expr.Assign a -> {
@@ -443,7 +510,7 @@ public final class Compiler {
         case Term.SetTerm a -> fold(new Term.SetTerm(terms(a.items(), s), a.loc()));
         case Term.ObjectTerm o ->
             fold(new Term.ObjectTerm(terms(o.keys(), s), terms(o.values(), s), o.loc()));
-        case Term.Call c -> call(c, s);
+        case Term.Call c -> call(c, s, false);
         case Term.ArrayCompr c -> {
           Scope inner = new Scope(s);
           List<Literal> b = new ArrayList<>(body(c.body(), inner));
@@ -514,13 +581,19 @@ public final class Compiler {
       return rest.isEmpty() ? head : new Term.Ref(head, List.copyOf(rest), loc);
     }
 
-    private Term call(Term.Call c, Scope s) {
+    /**
+     * Resolves a call. A call that is a whole body expression may take one more operand than its
+     * arity (the output, {@code count(x, n)}); a call used as a value (an operand, argument, rule
+     * value...) may not: OPA's compiler moves it into its own expression with a generated output
+     * variable, and then rejects the extra operand (checkUndefinedFuncs in v1/ast/compile.go).
+     */
+    private Term call(Term.Call c, Scope s, boolean wholeExpression) {
       List<Term> args = terms(c.args(), s);
       Term.CallTarget target = resolveCall(c.name(), c.loc(), true);
       Term.Call out = new Term.Call(c.name(), args, c.loc(), target);
       int arity = target == null ? -1 : arityOf(out);
-      // Inputs, or inputs plus one output operand (`count(x, n)`), as OPA's type checker allows.
-      if (arity >= 0 && args.size() != arity && args.size() != arity + 1) {
+      boolean withOutput = wholeExpression && args.size() == arity + 1;
+      if (arity >= 0 && args.size() != arity && !withOutput) {
         errors.add(
             new RegoError(
                 "rego_type_error",
@@ -539,7 +612,7 @@ public final class Compiler {
 
     /** Resolves a function name to a user function or builtin; null (and an error) if none. */
     Term.CallTarget resolveCall(String name, Location loc, boolean report) {
-      List<String> segs = List.of(name.split("\\."));
+      List<String> segs = RefNames.segments(name);
       List<String> imp = imports.get(segs.get(0));
       if (imp != null && imp.get(0).equals("data")) {
         List<String> full = concat(imp.subList(1, imp.size()), segs.subList(1, segs.size()));
@@ -582,7 +655,7 @@ public final class Compiler {
       if (head != null && Terms.isRoot(head.name())) {
         String dotted = dotted(r);
         if (dotted != null && head.name().equals("data")) {
-          List<String> segs = List.of(dotted.split("\\."));
+          List<String> segs = RefNames.segments(dotted);
           if (functionArity.containsKey(segs.subList(1, segs.size()))) {
             return new Term.Call(
                 dotted,
@@ -611,7 +684,7 @@ public final class Compiler {
     private Term withValue(Term t, Scope s) {
       String name = dotted(t);
       if (name != null) {
-        String first = name.split("\\.")[0];
+        String first = RefNames.segments(name).get(0);
         boolean localVar = s.lookup(first) != null;
         if (!localVar && !Terms.isRoot(first) && !ruleNames.contains(first)) {
           Term.CallTarget target = resolveCall(name, t.loc(), false);
@@ -619,7 +692,7 @@ public final class Compiler {
             return new Term.Call(name, List.of(), t.loc(), target);
           }
         } else if (first.equals("data")) {
-          List<String> segs = List.of(name.split("\\."));
+          List<String> segs = RefNames.segments(name);
           if (functionArity.containsKey(segs.subList(1, segs.size()))) {
             return new Term.Call(
                 name,
@@ -630,7 +703,7 @@ public final class Compiler {
         } else if (ruleNames.contains(first)
             && packageFunctionNames
                 .getOrDefault(module.packagePath(), Set.of())
-                .contains(List.of(name.split("\\.")))) {
+                .contains(RefNames.segments(name))) {
           return new Term.Call(name, List.of(), t.loc(), resolveCall(name, t.loc(), false));
         }
       }
@@ -642,15 +715,16 @@ public final class Compiler {
         return v.name();
       }
       if (t instanceof Term.Ref r && r.head() instanceof Term.Var v) {
-        StringBuilder b = new StringBuilder(v.name());
+        List<String> segs = new ArrayList<>();
+        segs.add(v.name());
         for (Term e : r.path()) {
           if (e instanceof Term.Scalar sc && sc.value() instanceof StringValue sv) {
-            b.append('.').append(sv.value());
+            segs.add(sv.value());
           } else {
             return null;
           }
         }
-        return b.toString();
+        return RefNames.format(segs);
       }
       return null;
     }

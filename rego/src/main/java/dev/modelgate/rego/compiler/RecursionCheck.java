@@ -20,6 +20,10 @@ final class RecursionCheck {
   private final Map<RuleNode, Integer> state = new IdentityHashMap<>();
   private final Set<String> reported = new java.util.HashSet<>();
 
+  /** A path element no rule can have (compared by identity). */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String NO_RULE = new String("\u0000no-rule");
+
   RecursionCheck(RuleNode root, List<RegoError> errors) {
     this.root = root;
     this.errors = errors;
@@ -88,6 +92,9 @@ final class RecursionCheck {
       out.add(n);
     }
     String s = path.get(i);
+    if (s == NO_RULE) {
+      return;
+    }
     if (s == null) {
       for (RuleNode c : n.children.values()) {
         match(c, path, i + 1, out);
@@ -173,10 +180,11 @@ final class RecursionCheck {
         if (r.head() instanceof Term.Var v && v.name().equals("data")) {
           List<String> p = new ArrayList<>();
           for (Term e : r.path()) {
-            // Variables match any key, as OPA's dependency analysis does.
+            // Variables match any key, as OPA's dependency analysis does; a constant that is not a
+            // string (data.x[1]) matches no rule, since rule paths are strings.
             p.add(
-                e instanceof Term.Scalar s && s.value() instanceof StringValue sv
-                    ? sv.value()
+                e instanceof Term.Scalar s
+                    ? s.value() instanceof StringValue sv ? sv.value() : NO_RULE
                     : null);
           }
           refs.add(p);

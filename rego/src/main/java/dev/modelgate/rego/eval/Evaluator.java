@@ -181,6 +181,12 @@ final class Evaluator {
         ev.domain(),
         env,
         dom -> {
+          // As OPA's evalEvery: a domain that is not a collection makes `every` fail.
+          if (!(dom instanceof ArrayValue
+              || dom instanceof SetValue
+              || dom instanceof ObjectValue)) {
+            return;
+          }
           boolean[] ok = {true};
           iterateUntil(
               dom,
@@ -706,7 +712,12 @@ final class Evaluator {
     if (i == path.size() || node.hasValueRules() || node.children.isEmpty()) {
       Value v = nodeValue(node);
       if (v != null) {
-        walk(v, path, i, env, k);
+        boolean baseOnly = !node.hasValueRules() && node.children.isEmpty();
+        if (baseOnly) {
+          walkBase(v, path, i, env, k);
+        } else {
+          walk(v, path, i, env, k);
+        }
       }
       return;
     }
@@ -720,15 +731,23 @@ final class Evaluator {
         p.add(sv.value());
         Value base = baseAt(p);
         if (base != null) {
-          walk(base, path, i + 1, env, k);
+          walkBase(base, path, i + 1, env, k);
         }
       }
       return;
     }
-    if (!isPattern(e, env) && !(e instanceof Term.Scalar)) {
+    if (e instanceof Term.Scalar s) {
+      baseByKey(node, s.value(), path, i, env, k);
+      return;
+    }
+    if (!isPattern(e, env)) {
       Value key = evalSingle(e, env);
       if (key instanceof StringValue sv) {
         evalDataRef(replace(path, i, new Term.Scalar(sv, e.loc())), i, node, env, k);
+        return;
+      }
+      if (key != null) {
+        baseByKey(node, key, path, i, env, k);
         return;
       }
     }
@@ -736,6 +755,48 @@ final class Evaluator {
     if (v != null) {
       walk(v, path, i, env, k);
     }
+  }
+
+  /**
+   * A ground key that is not a string below a data node: no rule can be there (rule paths are
+   * strings), so only base data is read, with a number naming the key it prints as, as OPA's
+   * storage paths do ({@code data.x[1]} reads {@code data.x["1"]}); other keys are undefined.
+   */
+  private void baseByKey(RuleNode node, Value key, List<Term> path, int i, Env env, VK k) {
+    if (!(key instanceof NumberValue)) {
+      return;
+    }
+    List<String> p = new ArrayList<>(node.path);
+    p.add(RegoFormat.format(key));
+    Value base = baseAt(p);
+    if (base != null) {
+      walkBase(base, path, i + 1, env, k);
+    }
+  }
+
+  /** {@link #walk} over base data: a number key also finds the object key it prints as. */
+  private void walkBase(Value cur, List<Term> path, int i, Env env, VK k) {
+    if (i == path.size()) {
+      k.accept(cur);
+      return;
+    }
+    Term e = path.get(i);
+    if (isPattern(e, env)) {
+      iterate(cur, (key, val) -> unifyValue(e, key, env, () -> walkBase(val, path, i + 1, env, k)));
+      return;
+    }
+    evalTerm(
+        e,
+        env,
+        key -> {
+          Value child = index(cur, key);
+          if (child == null && key instanceof NumberValue && cur instanceof ObjectValue o) {
+            child = o.get(StringValue.of(RegoFormat.format(key)));
+          }
+          if (child != null) {
+            walkBase(child, path, i + 1, env, k);
+          }
+        });
   }
 
   private static List<Term> replace(List<Term> path, int i, Term t) {
@@ -849,11 +910,31 @@ final class Evaluator {
       return base;
     }
     if (base instanceof ObjectValue bo && !bo.isEmpty()) {
-      ObjectValue.Builder out = ObjectValue.builder().putAll(bo);
-      out.putAll(children);
-      return out.build();
+      return mergeBaseFirst(bo, children);
     }
     return children;
+  }
+
+  /**
+   * As OPA's evalTree.extent (mergeObjects): base data and the rules below a package merge key by
+   * key; two objects merge recursively, otherwise the base document's value wins.
+   */
+  static ObjectValue mergeBaseFirst(ObjectValue base, ObjectValue virtual) {
+    ObjectValue.Builder out = ObjectValue.builder();
+    for (Map.Entry<Value, Value> e : base.entries().entrySet()) {
+      Value v = virtual.get(e.getKey());
+      if (v instanceof ObjectValue vo && e.getValue() instanceof ObjectValue bo) {
+        out.put(e.getKey(), mergeBaseFirst(bo, vo));
+      } else {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    for (Map.Entry<Value, Value> e : virtual.entries().entrySet()) {
+      if (base.get(e.getKey()) == null) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return out.build();
   }
 
   private ObjectValue childValues(RuleNode node) {
@@ -1006,6 +1087,9 @@ final class Evaluator {
     Map<Value, Object> tree = new LinkedHashMap<>();
     int[] count = {0};
     for (CompiledRule r : rules) {
+      if (r.isDefault()) {
+        continue;
+      }
       Env env = new Env(r);
       List<Term> keys = r.dynamic();
       evalBody(
@@ -1027,7 +1111,36 @@ final class Evaluator {
                             checkSize(++count[0]);
                           })));
     }
+    // `default p[k] := v` (ground k) applies where no other rule gave key k a value.
+    for (CompiledRule r : rules) {
+      if (r.isDefault()) {
+        Env env = new Env(r);
+        List<Term> keys = r.dynamic();
+        evalList(
+            keys,
+            0,
+            new Value[keys.size()],
+            env,
+            ks -> {
+              if (!hasPath(tree, ks)) {
+                evalTerm(r.value(), env, v -> insert(tree, ks, v, r, count));
+              }
+            });
+      }
+    }
     return freeze(tree);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static boolean hasPath(Map<Value, Object> tree, Value[] keys) {
+    Object cur = tree;
+    for (Value key : keys) {
+      if (!(cur instanceof Map<?, ?> m) || !m.containsKey(key)) {
+        return false;
+      }
+      cur = ((Map<Value, Object>) m).get(key);
+    }
+    return true;
   }
 
   @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import dev.modelgate.rego.ast.Expr;
 import dev.modelgate.rego.ast.Literal;
 import dev.modelgate.rego.ast.Location;
 import dev.modelgate.rego.ast.Module;
+import dev.modelgate.rego.ast.RefNames;
 import dev.modelgate.rego.ast.Rule;
 import dev.modelgate.rego.ast.Term;
 import dev.modelgate.rego.value.BooleanValue;
@@ -273,10 +274,10 @@ public final class Parser {
     if (peek().isIdent("contains") && !peek().newlineBefore() && args == null) {
       next();
       kind = Rule.Kind.MULTI;
-      value = exprTerm(false, false);
+      value = keyValTerm();
     } else if ((peek().is(":=") || peek().is("=")) && !peek().newlineBefore()) {
       next();
-      value = exprTerm(false, false);
+      value = keyValTerm();
       explicitValue = true;
     }
     if (isDefault) {
@@ -299,22 +300,19 @@ public final class Parser {
       next();
       hasIf = true;
       body = ruleBody();
-    } else if (peek().is("{") && !peek().newlineBefore()) {
+    } else if (peek().is("{")) {
+      // As OPA, the body's brace may sit on the next line (a statement never starts with one).
       if (v1) {
         throw error(peek(), "`if` keyword is required before rule body");
       }
-      next();
-      body = body("}");
-      expect("}");
+      body = bracedBody();
     }
-    if (kind == Rule.Kind.SINGLE
-        && !explicitValue
-        && head.size() == 2
-        && !isGroundKey(head.get(1))) {
+    if (kind == Rule.Kind.SINGLE && !explicitValue && head.size() == 2 && !hasIf) {
+      // As OPA: `p[x]` / `p.x` without `if` and without a value is a partial set (v0; v1 wants
+      // `contains`), whether or not the key is ground; `p[x] if ...` is the ref rule p[x] = true.
       if (v1) {
         throw error(start, "`contains` keyword is required for partial set rules");
       }
-      // v0 partial set: p[x] { ... }
       kind = Rule.Kind.MULTI;
       value = head.get(1);
       head = List.of(head.get(0));
@@ -336,10 +334,9 @@ public final class Parser {
       elseRule = elseChain(kind, head, args, annotations);
     }
     // `p { a } { b }`: each further body is another rule with the same head.
-    while (elseRule == null && peek().is("{") && !peek().newlineBefore() && !body.isEmpty()) {
-      Token t = next();
-      List<Literal> more = body("}");
-      expect("}");
+    while (elseRule == null && peek().is("{") && !body.isEmpty()) {
+      Token t = peek();
+      List<Literal> more = bracedBody();
       rules.add(
           withArgBinds(
               new Rule(kind, head, args, value, more, false, null, loc(t), annotations, file),
@@ -386,17 +383,13 @@ public final class Parser {
         r.module());
   }
 
-  private static boolean isGroundKey(Term t) {
-    return t instanceof Term.Scalar;
-  }
-
   private Rule elseChain(Rule.Kind kind, List<Term> head, List<Term> args, Value annotations) {
     Token t = next(); // else
     Location loc = loc(t);
     Term value = null;
     if ((peek().is(":=") || peek().is("=")) && !peek().newlineBefore()) {
       next();
-      value = exprTerm(false, false);
+      value = keyValTerm();
     }
     if (value == null) {
       value = new Term.Scalar(BooleanValue.TRUE, loc);
@@ -404,14 +397,13 @@ public final class Parser {
     List<Literal> body = List.of();
     if (peek().isIdent("if") && !peek().newlineBefore()) {
       next();
-      body = ruleBody();
-    } else if (peek().is("{") && !peek().newlineBefore()) {
+      // As OPA's parseElse: after `else ... if` a brace is always a body.
+      body = peek().is("{") ? bracedBody() : List.of(literal());
+    } else if (peek().is("{")) {
       if (v1) {
         throw error(peek(), "`if` keyword is required before rule body");
       }
-      next();
-      body = body("}");
-      expect("}");
+      body = bracedBody();
     }
     Rule next = null;
     if (peek().isIdent("else")) {
@@ -420,34 +412,41 @@ public final class Parser {
     return new Rule(kind, head, args, value, body, false, next, loc, annotations, file);
   }
 
-  /** After {@code if}: a braced body or a single literal. */
+  /**
+   * After a rule's {@code if}: as OPA, a single literal is tried first; only when that fails or is
+   * a plain set literal ({@code if { x }}) is a braced body parsed. So {@code if { 1 | 1 }} is a
+   * set comprehension (always true), while {@code if { a; b }} is a body.
+   */
   private List<Literal> ruleBody() {
-    if (peek().is("{")) {
-      int save = p;
-      int saveDepth = depth;
-      next();
-      // `if { ... }` is a body; only when that does not parse is it a single expression such as
-      // an object comprehension (`if {x: i | ...}`).
-      List<Literal> b;
-      try {
-        b = body("}");
-        expect("}");
-      } catch (RegoParseException e) {
-        p = save;
-        depth = saveDepth;
-        try {
-          return List.of(literal());
-        } catch (RegoParseException ignored) {
-          throw e;
-        }
+    int save = p;
+    int saveDepth = depth;
+    RegoParseException literalError;
+    try {
+      Literal l = literal();
+      if (!(l.expr() instanceof Expr.TermExpr te && te.term() instanceof Term.SetTerm)) {
+        return List.of(l);
       }
-      if (b.isEmpty()) {
-        p = save;
-        throw error(peek(), "rule body must not be empty");
-      }
-      return b;
+      literalError = null;
+    } catch (RegoParseException e) {
+      literalError = e;
     }
-    return List.of(literal());
+    p = save;
+    depth = saveDepth;
+    if (!peek().is("{")) {
+      throw literalError != null ? literalError : error(peek(), "rule body expected");
+    }
+    return bracedBody();
+  }
+
+  /** {@code { literals }}, which must not be empty. */
+  private List<Literal> bracedBody() {
+    expect("{");
+    if (peek().is("}")) {
+      throw error(peek(), "found empty body");
+    }
+    List<Literal> b = body("}");
+    expect("}");
+    return b;
   }
 
   // ---------------------------------------------------------------- bodies
@@ -500,29 +499,13 @@ public final class Parser {
     } else if (negated && notBodies && t.is("{")) {
       expr = new Expr.TermExpr(notBody(loc));
     } else {
-      Term left = exprTerm(false, false);
-      if (peek().is(",")) {
-        // `k, v in coll` as an expression
+      Term left = keyValTerm();
+      if (peek().is(":=")) {
         next();
-        Term v = relTerm(false);
-        if (!peek().isIdent("in")) {
-          throw error(peek(), "unexpected , token: expected in");
-        }
-        next();
-        Term coll = relTerm(false);
-        Term member = new Term.Call("internal.member_3", List.of(left, v, coll), loc, null);
-        while (peek().isIdent("in") && !peek().newlineBefore()) {
-          Token op = next();
-          member =
-              new Term.Call("internal.member_2", List.of(member, relTerm(false)), loc(op), null);
-        }
-        expr = new Expr.TermExpr(member);
-      } else if (peek().is(":=")) {
-        next();
-        expr = new Expr.Assign(left, exprTerm(false, false));
+        expr = new Expr.Assign(left, keyValTerm());
       } else if (peek().is("=")) {
         next();
-        expr = new Expr.Unify(left, exprTerm(false, false));
+        expr = new Expr.Unify(left, keyValTerm());
       } else {
         expr = new Expr.TermExpr(left);
       }
@@ -535,7 +518,7 @@ public final class Parser {
         throw error(peek(), "unexpected " + describe(peek()) + ": expected as");
       }
       next();
-      Term value = exprTerm(false, false);
+      Term value = keyValTerm();
       withs.add(new Literal.With(target, value, loc(w)));
     }
     return new Literal(expr, negated, List.copyOf(withs), loc);
@@ -616,6 +599,48 @@ public final class Parser {
     Term t = noIn ? relTerm(noOr) : inTermOr(noOr);
     leave();
     return t;
+  }
+
+  /**
+   * OPA's parseTermInfixCall: an expression that may also be {@code k, v in coll}. Used where no
+   * comma can follow (expression operands, rule values, brackets, parentheses); lists and arguments
+   * use {@link #exprTerm}. When the comma is not followed by {@code v in}, it is left in place.
+   */
+  private Term keyValTerm() {
+    enter();
+    try {
+      Term left = relTerm(false);
+      if (peek().is(",")) {
+        int save = p;
+        int saveDepth = depth;
+        next();
+        try {
+          Term v = relTerm(false);
+          if (peek().isIdent("in")) {
+            next();
+            Term member =
+                new Term.Call(
+                    "internal.member_3", List.of(left, v, relTerm(false)), left.loc(), null);
+            return memberChain(member);
+          }
+        } catch (RegoParseException e) {
+          // not `k, v in coll`: the comma belongs to the caller
+        }
+        p = save;
+        depth = saveDepth;
+      }
+      return memberChain(left);
+    } finally {
+      leave();
+    }
+  }
+
+  private Term memberChain(Term left) {
+    while (peek().isIdent("in") && !peek().newlineBefore()) {
+      Token op = next();
+      left = new Term.Call("internal.member_2", List.of(left, relTerm(false)), loc(op), null);
+    }
+    return left;
   }
 
   private Term inTerm(boolean noIn) {
@@ -724,7 +749,7 @@ public final class Parser {
         t = appendRef(t, new Term.Scalar(StringValue.of(id.text()), loc(id)));
       } else if (n.is("[") && !n.newlineBefore()) {
         next();
-        Term key = exprTerm(false, false);
+        Term key = keyValTerm();
         expect("]");
         t = appendRef(t, key);
       } else if (n.is("(") && !n.newlineBefore() && callable(t)) {
@@ -779,11 +804,12 @@ public final class Parser {
       return v.name();
     }
     Term.Ref r = (Term.Ref) t;
-    StringBuilder b = new StringBuilder(((Term.Var) r.head()).name());
+    List<String> segs = new ArrayList<>();
+    segs.add(((Term.Var) r.head()).name());
     for (Term e : r.path()) {
-      b.append('.').append(((StringValue) ((Term.Scalar) e).value()).value());
+      segs.add(((StringValue) ((Term.Scalar) e).value()).value());
     }
-    return b.toString();
+    return RefNames.format(segs);
   }
 
   private Term primary() {
@@ -816,23 +842,7 @@ public final class Parser {
       case PUNCT -> {
         switch (t.text()) {
           case "(" -> {
-            Term inner = exprTerm(false, false);
-            if (accept(",")) {
-              // `(k, v in coll)`
-              Term v = relTerm(false);
-              if (!peek().isIdent("in")) {
-                throw error(peek(), "unexpected " + describe(peek()) + " token: expected in");
-              }
-              next();
-              inner =
-                  new Term.Call("internal.member_3", List.of(inner, v, relTerm(false)), loc, null);
-              while (peek().isIdent("in")) {
-                Token op = next();
-                inner =
-                    new Term.Call(
-                        "internal.member_2", List.of(inner, relTerm(false)), loc(op), null);
-              }
-            }
+            Term inner = keyValTerm();
             expect(")");
             return inner;
           }
@@ -993,80 +1003,209 @@ public final class Parser {
     }
   }
 
+  /**
+   * After {@code [}. As OPA's parseArray: the first element is read as a plain term (no operators);
+   * {@code |} after it starts a comprehension, unless its body fails to parse at a comma, in which
+   * case (and when the first element is an operator expression) the whole is an array of
+   * expressions. So {@code [x | y]} is a comprehension and {@code [x | y, 5]} an array.
+   */
   private Term arrayOrComprehension(Location loc) {
     enter();
     try {
       if (accept("]")) {
         return new Term.ArrayTerm(List.of(), loc);
       }
-      Term first = exprTerm(false, true);
-      if (accept("|")) {
-        List<Literal> body = body("]");
-        expect("]");
-        return new Term.ArrayCompr(first, body, loc);
+      boolean potentialComprehension = !accept(",");
+      int save = p;
+      int saveDepth = depth;
+      Term head = plainTerm();
+      if (accept("]")) {
+        return new Term.ArrayTerm(List.of(head), loc);
       }
-      List<Term> items = new ArrayList<>();
-      items.add(first);
-      while (accept(",")) {
-        if (peek().is("]")) {
-          break;
+      if (accept(",")) {
+        return new Term.ArrayTerm(termList("]", head), loc);
+      }
+      if (peek().is("|") && potentialComprehension) {
+        next();
+        try {
+          return new Term.ArrayCompr(head, bracedTail("]"), loc);
+        } catch (RegoParseException e) {
+          if (!peek().is(",")) {
+            throw e;
+          }
         }
-        items.add(exprTerm(false, false));
       }
-      expect("]");
-      return new Term.ArrayTerm(List.copyOf(items), loc);
+      p = save;
+      depth = saveDepth;
+      return new Term.ArrayTerm(termList("]", null), loc);
     } finally {
       leave();
     }
   }
 
+  /**
+   * After <code>{</code>: a set, an object or a comprehension, decided as OPA's parseSetOrObject
+   * does (a plain first term followed by {@code |} prefers a comprehension).
+   */
   private Term braced(Location loc) {
     enter();
     try {
       if (accept("}")) {
         return new Term.ObjectTerm(List.of(), List.of(), loc);
       }
-      Term first = exprTerm(false, true);
-      if (accept(":")) {
-        Term firstValue = exprTerm(false, true);
-        if (accept("|")) {
-          List<Literal> body = body("}");
-          expect("}");
-          return new Term.ObjectCompr(first, firstValue, body, loc);
-        }
-        List<Term> keys = new ArrayList<>();
-        List<Term> values = new ArrayList<>();
-        keys.add(first);
-        values.add(firstValue);
-        while (accept(",")) {
-          if (peek().is("}")) {
-            break;
-          }
-          keys.add(exprTerm(false, false));
-          expect(":");
-          values.add(exprTerm(false, false));
-        }
-        expect("}");
-        return new Term.ObjectTerm(List.copyOf(keys), List.copyOf(values), loc);
+      boolean potentialComprehension = !accept(",");
+      int save = p;
+      int saveDepth = depth;
+      Term head = plainTerm();
+      if (peek().is("|") && potentialComprehension || peek().is("}") || peek().is(",")) {
+        return setTail(loc, save, saveDepth, head, potentialComprehension);
       }
-      if (accept("|")) {
-        List<Literal> body = body("}");
-        expect("}");
-        return new Term.SetCompr(first, body, loc);
+      if (peek().is(":")) {
+        return objectTail(loc, head, potentialComprehension);
       }
-      List<Term> items = new ArrayList<>();
-      items.add(first);
-      while (accept(",")) {
-        if (peek().is("}")) {
-          break;
-        }
-        items.add(exprTerm(false, false));
+      p = save;
+      depth = saveDepth;
+      head = exprTerm(false, false);
+      if (peek().is("}") || peek().is(",")) {
+        return setTail(loc, save, saveDepth, head, false);
       }
-      expect("}");
-      return new Term.SetTerm(List.copyOf(items), loc);
+      if (peek().is(":")) {
+        return objectTail(loc, head, potentialComprehension);
+      }
+      throw error(peek(), "unexpected " + describe(peek()) + " token: non-terminated set");
     } finally {
       leave();
     }
+  }
+
+  private Term setTail(
+      Location loc, int save, int saveDepth, Term head, boolean potentialComprehension) {
+    if (accept("}")) {
+      return new Term.SetTerm(List.of(head), loc);
+    }
+    if (accept(",")) {
+      return new Term.SetTerm(termList("}", head), loc);
+    }
+    // at `|`
+    if (potentialComprehension) {
+      next();
+      try {
+        return new Term.SetCompr(head, bracedTail("}"), loc);
+      } catch (RegoParseException e) {
+        if (!peek().is(",")) {
+          throw e;
+        }
+      }
+    }
+    p = save;
+    depth = saveDepth;
+    return new Term.SetTerm(termList("}", null), loc);
+  }
+
+  /** At the {@code :} after an object's (or object comprehension's) first key. */
+  private Term objectTail(Location loc, Term key, boolean potentialComprehension) {
+    expect(":");
+    int save = p;
+    int saveDepth = depth;
+    Term value = plainTerm();
+    if (potentialComprehension) {
+      if (peek().is("}") || peek().is(",")) {
+        return objectFinish(loc, key, value, true);
+      }
+      if (peek().is("|")) {
+        try {
+          return objectFinish(loc, key, value, true);
+        } catch (RegoParseException e) {
+          // not a comprehension: `{k: a | b, ...}` is an object whose value is `a | b`
+        }
+      }
+    }
+    p = save;
+    depth = saveDepth;
+    value = exprTerm(false, false);
+    if (peek().is("}") || peek().is(",")) {
+      return objectFinish(loc, key, value, false);
+    }
+    throw error(peek(), "unexpected " + describe(peek()) + " token: non-terminated object");
+  }
+
+  private Term objectFinish(Location loc, Term key, Term value, boolean potentialComprehension) {
+    if (accept("}")) {
+      return new Term.ObjectTerm(List.of(key), List.of(value), loc);
+    }
+    if (peek().is("|")) {
+      if (!potentialComprehension) {
+        throw error(peek(), "unexpected | token: non-terminated object");
+      }
+      next();
+      return new Term.ObjectCompr(key, value, bracedTail("}"), loc);
+    }
+    expect(",");
+    List<Term> keys = new ArrayList<>();
+    List<Term> values = new ArrayList<>();
+    keys.add(key);
+    values.add(value);
+    while (!accept("}")) {
+      keys.add(exprTerm(false, false));
+      expect(":");
+      values.add(exprTerm(false, false));
+      if (!peek().is("}")) {
+        expectListComma("}");
+      }
+    }
+    return new Term.ObjectTerm(List.copyOf(keys), List.copyOf(values), loc);
+  }
+
+  /** A comprehension body up to (and including) its closing token; it must not be empty. */
+  private List<Literal> bracedTail(String close) {
+    if (peek().is(close)) {
+      throw error(peek(), "found empty body");
+    }
+    List<Literal> body = body(close);
+    expect(close);
+    return body;
+  }
+
+  /**
+   * Comma-separated expressions up to (and including) the closing token; a trailing comma is ok.
+   */
+  private List<Term> termList(String close, Term first) {
+    List<Term> items = new ArrayList<>();
+    if (first != null) {
+      items.add(first);
+    }
+    while (!accept(close)) {
+      items.add(exprTerm(false, false));
+      if (!peek().is(close)) {
+        expectListComma(close);
+      }
+    }
+    return List.copyOf(items);
+  }
+
+  private void expectListComma(String close) {
+    if (!accept(",")) {
+      throw error(
+          peek(), "unexpected " + describe(peek()) + " token: expected \",\" or \"" + close + "\"");
+    }
+  }
+
+  /**
+   * OPA's parseTerm: one operand without operators: a literal, variable, reference, call,
+   * collection or parenthesised expression (a minus sign only as part of a number).
+   */
+  private Term plainTerm() {
+    Token t = peek();
+    if (t.is("-")) {
+      next();
+      Token n = peek();
+      if (n.kind() != Token.Kind.NUMBER) {
+        throw error(n, "unexpected " + describe(n) + " token: expected number");
+      }
+      next();
+      return postfix(number(n, "-" + n.text()));
+    }
+    return postfixTerm();
   }
 
   // ---------------------------------------------------------------- helpers
