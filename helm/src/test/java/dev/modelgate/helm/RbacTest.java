@@ -19,7 +19,7 @@ class RbacTest {
   private final Manifests m = ChartUnderTest.render(ValueSets.DEFAULTS);
 
   @Test
-  void webhookOnlyReadsHfModelsAndNamespaces() {
+  void webhookOnlyReadsHfModelsNamespacesAndConfigMapsByName() {
     assertThat(grants(m.one("ClusterRole", "mg-modelgate-webhook")))
         .containsExactlyInAnyOrder(
             "modelgate.dev/hfmodels get",
@@ -27,7 +27,10 @@ class RbacTest {
             "modelgate.dev/hfmodels watch",
             "/namespaces get",
             "/namespaces list",
-            "/namespaces watch");
+            "/namespaces watch",
+            // The ConfigMaps a workload takes its environment from: fetched by name on admission,
+            // never listed or watched. Secrets are never read.
+            "/configmaps get");
   }
 
   @Test

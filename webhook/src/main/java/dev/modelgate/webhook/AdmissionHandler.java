@@ -5,6 +5,8 @@ import dev.modelgate.webhook.decide.AdmissionDecider;
 import dev.modelgate.webhook.decide.Decision;
 import dev.modelgate.webhook.decide.EnforcementMode;
 import dev.modelgate.webhook.decide.EnforcementPolicy;
+import dev.modelgate.webhook.extract.ConfigMapSource;
+import dev.modelgate.webhook.extract.ConfigMapView;
 import dev.modelgate.webhook.extract.ModelReference;
 import dev.modelgate.webhook.extract.WorkloadExtractor;
 import dev.modelgate.webhook.extract.WorkloadExtractor.WorkloadKind;
@@ -20,7 +22,8 @@ import java.util.Set;
 /**
  * Routes one admission request: workloads go through extraction and the decision; HFModel and
  * ModelPolicy through their validators; everything else is allowed unchanged. Pure apart from the
- * in-memory views it is given, so it never calls the API server.
+ * views it is given: the informer caches, and the ConfigMaps of the request's namespace, which the
+ * extractor reads only for workloads that reference ConfigMaps.
  */
 public final class AdmissionHandler {
 
@@ -30,19 +33,32 @@ public final class AdmissionHandler {
   private final AdmissionDecider decider;
   private final EnforcementPolicy enforcement;
   private final Map<String, ResourceValidator> validators;
+  private final ConfigMapSource configMaps;
 
-  /**
-   * @param validators by kind within {@link #GROUP}: {@code HFModel}, {@code ModelPolicy}
-   */
+  /** Without ConfigMap access: a workload that needs a ConfigMap gets a violation. */
   public AdmissionHandler(
       WorkloadExtractor extractor,
       AdmissionDecider decider,
       EnforcementPolicy enforcement,
       Map<String, ResourceValidator> validators) {
+    this(extractor, decider, enforcement, validators, ConfigMapSource.NONE);
+  }
+
+  /**
+   * @param validators by kind within {@link #GROUP}: {@code HFModel}, {@code ModelPolicy}
+   * @param configMaps the ConfigMaps workloads take environment variables from
+   */
+  public AdmissionHandler(
+      WorkloadExtractor extractor,
+      AdmissionDecider decider,
+      EnforcementPolicy enforcement,
+      Map<String, ResourceValidator> validators,
+      ConfigMapSource configMaps) {
     this.extractor = extractor;
     this.decider = decider;
     this.enforcement = enforcement;
     this.validators = Map.copyOf(validators);
+    this.configMaps = configMaps;
   }
 
   public Decision handle(AdmissionRequest req) {
@@ -64,9 +80,10 @@ public final class AdmissionHandler {
     if (!req.object().path("metadata").path("deletionTimestamp").isMissingNode()) {
       return Decision.skip();
     }
-    List<ModelReference> refs = extractor.extract(kind.get(), req.object());
+    ConfigMapView cms = configMaps.in(namespace);
+    List<ModelReference> refs = extractor.extract(kind.get(), req.object(), cms);
     if (req.operation().equals("UPDATE") && req.oldObject().isObject()) {
-      refs = newReferences(refs, extractor.extract(kind.get(), req.oldObject()));
+      refs = newReferences(refs, extractor.extract(kind.get(), req.oldObject(), cms));
     }
     return decider.decide(namespace, refs, mode);
   }

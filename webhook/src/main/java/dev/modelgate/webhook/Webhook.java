@@ -1,6 +1,7 @@
 package dev.modelgate.webhook;
 
 import dev.modelgate.webhook.cache.ClusterCaches;
+import dev.modelgate.webhook.cache.ConfigMapCache;
 import dev.modelgate.webhook.decide.AdmissionDecider;
 import dev.modelgate.webhook.decide.EnforcementMode;
 import dev.modelgate.webhook.decide.EnforcementPolicy;
@@ -64,6 +65,15 @@ public final class Webhook implements AutoCloseable {
   private int port = -1;
 
   public Webhook(Config config, KubernetesClient client) throws IOException {
+    this(config, client, ConfigMapCache.Limits.DEFAULT);
+  }
+
+  /**
+   * @param configMapLimits how ConfigMaps that workloads take their environment from are fetched
+   *     and cached
+   */
+  public Webhook(Config config, KubernetesClient client, ConfigMapCache.Limits configMapLimits)
+      throws IOException {
     this.keys =
         new ReloadingKeyManager(
             config.certFile(), config.keyFile(), config.certCheckInterval(), Clock.systemUTC());
@@ -73,12 +83,21 @@ public final class Webhook implements AutoCloseable {
             "modelgate.webhook.cached.hfmodels", caches.models(), m -> m.size())
         .description("HFModels in the webhook's cache")
         .register(metrics.registry());
+    // ConfigMaps are read on demand (GET + bounded TTL cache), not by a third informer: see
+    // ConfigMapCache for why.
+    ConfigMapCache configMaps =
+        new ConfigMapCache(
+            ConfigMapCache.fabric8(client, configMapLimits),
+            configMapLimits,
+            metrics.registry(),
+            System::nanoTime);
     AdmissionHandler handler =
         new AdmissionHandler(
             new WorkloadExtractor(new PodSpecExtractor(config.storeClaims())),
             new AdmissionDecider(caches.models(), config.missingModel()),
             new EnforcementPolicy(config.defaultMode(), config.exemptNamespaces(), caches),
-            Map.of("HFModel", new HFModelValidator(), "ModelPolicy", new ModelPolicyValidator()));
+            Map.of("HFModel", new HFModelValidator(), "ModelPolicy", new ModelPolicyValidator()),
+            configMaps);
     this.server =
         new WebhookServer(
             new WebhookServer.Options(

@@ -715,6 +715,167 @@ class WebhookIT {
     assertThat(admitPod(ML, container("org/good")).path("allowed").asBoolean()).isTrue();
   }
 
+  // ---- environment from ConfigMaps (and Secrets, which are never read) ----
+
+  void configMap(String namespace, String name, Map<String, String> data) {
+    cluster
+        .client()
+        .configMaps()
+        .inNamespace(namespace)
+        .resource(
+            new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withData(data)
+                .build())
+        .create();
+  }
+
+  double configMapCache(String counter) {
+    return webhook
+        .metrics()
+        .registry()
+        .get("modelgate.webhook.configmap.cache." + counter)
+        .counter()
+        .count();
+  }
+
+  @Test
+  void quarantinedModelHiddenInAnEnvFromConfigMapIsDenied() throws Exception {
+    configMap(ML, "env-bad", Map.of("HF_MODEL_ID", "org/bad"));
+    JsonNode r =
+        admitPod(
+            ML,
+            json(
+                "{'containers':[{'name':'tgi','image':'ghcr.io/huggingface/text-generation-inference',"
+                    + "'envFrom':[{'configMapRef':{'name':'env-bad'}}]}]}"));
+    assertThat(r.path("allowed").asBoolean()).isFalse();
+    assertThat(r.path("status").path("message").asText())
+        .contains("container \"tgi\"", "org/bad", "env HF_MODEL_ID", "Quarantined");
+    // A Deployment's template is read the same way.
+    JsonNode d =
+        admit(
+            Reviews.review(
+                "apps",
+                "v1",
+                "Deployment",
+                ML,
+                "CREATE",
+                Reviews.workload(
+                    "apps/v1",
+                    "Deployment",
+                    ML,
+                    json(
+                        "{'containers':[{'name':'c','envFrom':[{'prefix':'HF_',"
+                            + "'configMapRef':{'name':'env-bad'}}],"
+                            + "'env':[{'name':'MODEL_ID','value':'$(HF_HF_MODEL_ID)'}]}]}")),
+                null,
+                false));
+    assertThat(d.path("allowed").asBoolean()).isFalse();
+    assertThat(d.path("status").path("message").asText()).contains("org/bad", "env MODEL_ID");
+  }
+
+  @Test
+  void configMapKeyRefAndDollarParenFromAConfigMapAreDenied() throws Exception {
+    configMap(ML, "models", Map.of("served", "org/bad", "fine", "org/good"));
+    JsonNode keyRef =
+        admitPod(
+            ML,
+            json(
+                "{'containers':[{'name':'c','env':[{'name':'HF_MODEL_ID','valueFrom':"
+                    + "{'configMapKeyRef':{'name':'models','key':'served'}}}]}]}"));
+    assertThat(keyRef.path("allowed").asBoolean()).isFalse();
+    assertThat(keyRef.path("status").path("message").asText())
+        .contains("org/bad", "env HF_MODEL_ID", "Quarantined");
+    JsonNode args =
+        admitPod(
+            ML,
+            json(
+                "{'containers':[{'name':'vllm','image':'vllm/vllm-openai:v0.6.0',"
+                    + "'env':[{'name':'M','valueFrom':{'configMapKeyRef':{'name':'models','key':'served'}}}],"
+                    + "'args':['--model','$(M)']}]}"));
+    assertThat(args.path("allowed").asBoolean()).isFalse();
+    assertThat(args.path("status").path("message").asText()).contains("org/bad", "arg --model");
+    JsonNode fine =
+        admitPod(
+            ML,
+            json(
+                "{'containers':[{'name':'vllm','image':'vllm/vllm-openai:v0.6.0',"
+                    + "'env':[{'name':'M','valueFrom':{'configMapKeyRef':{'name':'models','key':'fine'}}}],"
+                    + "'args':['--model','$(M)']}]}"));
+    assertThat(fine.path("allowed").asBoolean()).as(fine.toString()).isTrue();
+  }
+
+  @Test
+  void configMapNamingAnAvailableModelIsAllowed() throws Exception {
+    configMap(ML, "env-good", Map.of("HF_MODEL_ID", "org/good", "LOG_LEVEL", "info"));
+    JsonNode r =
+        admitPod(
+            ML,
+            json(
+                "{'containers':[{'name':'c','envFrom':[{'configMapRef':{'name':'env-good'}},"
+                    + "{'configMapRef':{'name':'not-there','optional':true}}]}]}"));
+    assertThat(r.path("allowed").asBoolean()).as(r.toString()).isTrue();
+    assertThat(r.has("warnings")).isFalse();
+  }
+
+  @Test
+  void aRequiredConfigMapThatDoesNotExistIsDenied() throws Exception {
+    JsonNode r =
+        admitPod(
+            ML,
+            json(
+                "{'containers':[{'name':'c','envFrom':[{'configMapRef':{'name':'created-later'}}]}]}"));
+    assertThat(r.path("allowed").asBoolean()).isFalse();
+    assertThat(r.path("status").path("message").asText())
+        .contains(
+            "container \"c\": uses ConfigMap created-later, which does not exist yet,"
+                + " so ModelGate cannot check its model references");
+  }
+
+  @Test
+  void modelFromASecretIsDeniedInEnforceAndWarnedInWarn() throws Exception {
+    JsonNode spec =
+        json(
+            "{'containers':[{'name':'c','env':[{'name':'HF_MODEL_ID','valueFrom':"
+                + "{'secretKeyRef':{'name':'model-secret','key':'id'}}}]}]}");
+    JsonNode denied = admitPod(ML, spec);
+    assertThat(denied.path("allowed").asBoolean()).isFalse();
+    assertThat(denied.path("status").path("message").asText())
+        .contains("reads HF_MODEL_ID from Secret model-secret, which ModelGate cannot check");
+    JsonNode warned = admitPod("ml-warn", spec);
+    assertThat(warned.path("allowed").asBoolean()).isTrue();
+    assertThat(warned.path("warnings").toString())
+        .contains("reads HF_MODEL_ID from Secret model-secret, which ModelGate cannot check");
+  }
+
+  @Test
+  void aSecondAdmissionIsServedFromTheConfigMapCache() throws Exception {
+    configMap(ML, "cached", Map.of("MODEL_ID", "org/good"));
+    JsonNode spec =
+        json("{'containers':[{'name':'c','envFrom':[{'configMapRef':{'name':'cached'}}]}]}");
+    double hits = configMapCache("hits");
+    double misses = configMapCache("misses");
+    assertThat(admitPod(ML, spec).path("allowed").asBoolean()).isTrue();
+    assertThat(configMapCache("misses")).isEqualTo(misses + 1);
+    // Gone from the API server, the cached copy still answers within the TTL: no second GET.
+    cluster.client().configMaps().inNamespace(ML).withName("cached").delete();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> cluster.client().configMaps().inNamespace(ML).withName("cached").get() == null);
+    assertThat(admitPod(ML, spec).path("allowed").asBoolean()).isTrue();
+    assertThat(configMapCache("hits")).isEqualTo(hits + 1);
+    assertThat(configMapCache("misses")).isEqualTo(misses + 1);
+    assertThat(get("/metrics").body())
+        .contains(
+            "modelgate_webhook_configmap_cache_hits_total",
+            "modelgate_webhook_configmap_cache_misses_total",
+            "modelgate_webhook_configmap_cache_errors_total");
+  }
+
   /** An HFModel status with a phase, an optional resolved revision and matched-policy reasons. */
   static Map<String, Object> status(String phase, String sha, List<String> reasons) {
     Map<String, Object> s = new java.util.LinkedHashMap<>();

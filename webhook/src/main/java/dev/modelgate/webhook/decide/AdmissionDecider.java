@@ -67,6 +67,7 @@ public final class AdmissionDecider {
     return switch (ref.kind()) {
       case STORE_PATH ->
           Optional.of(new Violation(ref, "is outside the model store's shared cache", false));
+      case UNCHECKABLE -> Optional.of(new Violation(ref, ref.target(), false));
       case HFMODEL -> checkByName(namespace, ref);
       case REPO -> checkByRepo(namespace, ref);
     };

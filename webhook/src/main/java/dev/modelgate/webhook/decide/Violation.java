@@ -16,6 +16,9 @@ public record Violation(ModelReference reference, String problem, boolean missin
    * One line for a warning or a denial: {@code container "vllm": org/name (arg --model) is ...}.
    */
   public String describe() {
+    if (reference.kind() == ModelReference.Kind.UNCHECKABLE) {
+      return "container \"" + reference.container() + "\": " + problem;
+    }
     return "container \""
         + reference.container()
         + "\": "

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param source where it was found, e.g. {@code arg --model} or {@code env MODEL_ID}; only fixed
  *     words and variable names, never values, so it is safe to log
  * @param kind what {@link #target} is
- * @param target a Hub repo id ({@code org/name}), an HFModel name, or a store sub-path
+ * @param target a Hub repo id ({@code org/name}), an HFModel name, a store sub-path, or (for {@link
+ *     Kind#UNCHECKABLE}) why the model cannot be known
  * @param revision the revision the workload asks for (branch, tag or commit), or {@code null} when
  *     it gives none
  */
@@ -26,7 +27,12 @@ public record ModelReference(
      */
     HFMODEL,
     /** A sub-path of the model store outside its shared cache: never allowed. */
-    STORE_PATH
+    STORE_PATH,
+    /**
+     * A model ModelGate cannot know (read from a Secret, or from a ConfigMap it could not read):
+     * never allowed, since allowing it would let a pod hide any model there.
+     */
+    UNCHECKABLE
   }
 
   public ModelReference {
@@ -38,6 +44,14 @@ public record ModelReference(
 
   static ModelReference repo(String container, String source, String repo, String revision) {
     return new ModelReference(container, source, Kind.REPO, repo, revision);
+  }
+
+  /**
+   * @param problem a sentence fragment, e.g. {@code reads HF_MODEL_ID from Secret x, which
+   *     ModelGate cannot check}; names only, never values
+   */
+  static ModelReference uncheckable(String container, String source, String problem) {
+    return new ModelReference(container, source, Kind.UNCHECKABLE, problem, null);
   }
 
   /** The reference as a user would write it: {@code org/name@rev}. */

@@ -8,10 +8,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Pure: a Pod spec (plus the pod's annotations) in, the models it would load out. Reads init,
- * regular and ephemeral containers: literal env values (with Kubernetes' {@code $(VAR)} expansion),
- * {@code command}/{@code args}, {@code postStart} exec hooks, and mounts of the model store. Never
- * reads a Secret: {@code valueFrom} values are unknown here and stay unknown.
+ * Pure apart from the {@link ConfigMapView} it is given: a Pod spec (plus the pod's annotations)
+ * in, the models it would load out. Reads init, regular and ephemeral containers: their environment
+ * as the kubelet builds it ({@link ContainerEnv}: {@code envFrom} and {@code configMapKeyRef}
+ * ConfigMaps, literal values, {@code $(VAR)} expansion), {@code command}/{@code args}, {@code
+ * postStart} exec hooks, and mounts of the model store.
+ *
+ * <p>Never reads a Secret: a model variable taken from a Secret (or a pod field), or a model flag
+ * whose value comes from one through {@code $(VAR)}, is an {@link ModelReference.Kind#UNCHECKABLE}
+ * reference, and so is a needed ConfigMap that cannot be read. {@code envFrom.secretRef} stays a
+ * known gap: its keys are unknown, so it may define (or override) any variable.
  */
 public final class PodSpecExtractor {
 
@@ -37,6 +43,9 @@ public final class PodSpecExtractor {
   private static final int MAX_ENV = 1024;
   private static final int MAX_ARGS = 4096;
 
+  /** Distinct ConfigMaps one workload may make the webhook look up. */
+  static final int MAX_CONFIG_MAPS = 32;
+
   private final Set<String> storeClaims;
 
   /**
@@ -46,11 +55,18 @@ public final class PodSpecExtractor {
     this.storeClaims = Set.copyOf(storeClaims);
   }
 
+  /** As {@link #extract(JsonNode, JsonNode, ConfigMapView)} with no ConfigMap access. */
+  public List<ModelReference> extract(JsonNode podSpec, JsonNode annotations) {
+    return extract(podSpec, annotations, ConfigMapView.NONE);
+  }
+
   /**
    * @param podSpec a {@code PodSpec} object (missing or non-object nodes give no references)
    * @param annotations the pod's (or template's) {@code metadata.annotations}, may be missing
+   * @param configMaps the ConfigMaps of the pod's namespace, read only if the pod references some
    */
-  public List<ModelReference> extract(JsonNode podSpec, JsonNode annotations) {
+  public List<ModelReference> extract(
+      JsonNode podSpec, JsonNode annotations, ConfigMapView configMaps) {
     Map<String, ModelReference> refs = new LinkedHashMap<>();
     fromAnnotation(annotations, refs);
     if (podSpec == null || !podSpec.isObject()) return List.copyOf(refs.values());
@@ -59,7 +75,7 @@ public final class PodSpecExtractor {
     for (String list : CONTAINER_LISTS) {
       for (JsonNode container : podSpec.path(list)) {
         if (++count > MAX_CONTAINERS) break;
-        if (container.isObject()) fromContainer(container, storeVolumes, refs);
+        if (container.isObject()) fromContainer(container, storeVolumes, configMaps, refs);
       }
     }
     return List.copyOf(refs.values());
@@ -100,10 +116,17 @@ public final class PodSpecExtractor {
   }
 
   private static void fromContainer(
-      JsonNode c, Set<String> storeVolumes, Map<String, ModelReference> refs) {
+      JsonNode c,
+      Set<String> storeVolumes,
+      ConfigMapView configMaps,
+      Map<String, ModelReference> refs) {
     String name = c.path("name").asText("?");
-    Map<String, String> env = literalEnv(c.path("env"));
+    ContainerEnv resolved = ContainerEnv.resolve(c, configMaps, MAX_ENV);
+    Map<String, String> env = resolved.values();
     List<ModelReference> found = new ArrayList<>();
+    for (ContainerEnv.Problem p : resolved.problems()) {
+      found.add(ModelReference.uncheckable(name, p.source(), p.message()));
+    }
 
     String revision = null;
     for (String r : REVISION_ENV) {
@@ -112,6 +135,20 @@ public final class PodSpecExtractor {
     for (Map.Entry<String, String> e : env.entrySet()) {
       String var = e.getKey();
       String value = e.getValue();
+      if (ContainerEnv.isUnknown(value)) {
+        if (isModelVariable(var)) {
+          found.add(
+              ModelReference.uncheckable(
+                  name,
+                  "env " + var,
+                  "reads "
+                      + var
+                      + " from "
+                      + resolved.origin(value)
+                      + ", which ModelGate cannot check"));
+        }
+        continue;
+      }
       ModelIds.Id id = null;
       if (MODEL_ENV.contains(var)) {
         id = ModelIds.modelValue(value, true);
@@ -152,7 +189,38 @@ public final class PodSpecExtractor {
         subPath = VarExpansion.expand(mount.path("subPathExpr").asText(""), env);
       fromStoreMount(name, subPath, found);
     }
-    for (ModelReference r : found) refs.putIfAbsent(r.key(), r);
+    for (ModelReference r : found) {
+      ModelReference checked = unknownValue(r, resolved);
+      refs.putIfAbsent(checked.key(), checked);
+    }
+  }
+
+  private static boolean isModelVariable(String var) {
+    return MODEL_ENV.contains(var)
+        || MODEL_NAME_ENV.contains(var)
+        || REVISION_ENV.contains(var)
+        || ADAPTER_ENV.contains(var);
+  }
+
+  /**
+   * A model (or revision) read from a command line or mount whose value came, through {@code
+   * $(VAR)}, from a Secret or pod field: ModelGate cannot know it, so it is uncheckable.
+   */
+  private static ModelReference unknownValue(ModelReference r, ContainerEnv env) {
+    if (r.kind() == ModelReference.Kind.UNCHECKABLE) return r;
+    String hidden =
+        ContainerEnv.isUnknown(r.target())
+            ? r.target()
+            : ContainerEnv.isUnknown(r.revision()) ? r.revision() : null;
+    if (hidden == null) return r;
+    return ModelReference.uncheckable(
+        r.container(),
+        r.source(),
+        "takes its model ("
+            + r.source()
+            + ") from "
+            + env.origin(hidden, true)
+            + ", which ModelGate cannot check");
   }
 
   /**
@@ -181,23 +249,6 @@ public final class PodSpecExtractor {
       String container, String source, ModelIds.Id id, String fallbackRevision) {
     String rev = id.revision() != null ? id.revision() : fallbackRevision;
     return ModelReference.repo(container, source, id.repo(), rev);
-  }
-
-  /**
-   * Literal env values in order, each expanded with the variables defined before it (as the kubelet
-   * does). {@code valueFrom} entries are skipped: Secrets are never read.
-   */
-  static Map<String, String> literalEnv(JsonNode envList) {
-    Map<String, String> env = new LinkedHashMap<>();
-    int n = 0;
-    for (JsonNode e : envList) {
-      if (++n > MAX_ENV) break;
-      JsonNode value = e.get("value");
-      String var = e.path("name").asText("");
-      if (var.isEmpty() || value == null || !value.isTextual()) continue;
-      env.put(var, VarExpansion.expand(value.asText(), env));
-    }
-    return env;
   }
 
   private static List<String> strings(JsonNode array, Map<String, String> env) {

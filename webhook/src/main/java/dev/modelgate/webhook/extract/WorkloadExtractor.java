@@ -54,33 +54,46 @@ public final class WorkloadExtractor {
     this.pods = pods;
   }
 
-  /** The model references of {@code object}, an instance of {@code kind}. */
+  /** As {@link #extract(WorkloadKind, JsonNode, ConfigMapView)} with no ConfigMap access. */
   public List<ModelReference> extract(WorkloadKind kind, JsonNode object) {
+    return extract(kind, object, ConfigMapView.NONE);
+  }
+
+  /**
+   * The model references of {@code object}, an instance of {@code kind}.
+   *
+   * @param configMaps the ConfigMaps of the object's namespace; each is looked up at most once
+   */
+  public List<ModelReference> extract(
+      WorkloadKind kind, JsonNode object, ConfigMapView configMaps) {
     JsonNode spec = object.path("spec");
     JsonNode annotations = object.path("metadata").path("annotations");
+    ConfigMapView cms = configMaps.perRequest(PodSpecExtractor.MAX_CONFIG_MAPS);
     return switch (kind) {
-      case POD -> pods.extract(spec, annotations);
+      case POD -> pods.extract(spec, annotations, cms);
       case REPLICATION_CONTROLLER, DEPLOYMENT, STATEFUL_SET, DAEMON_SET, REPLICA_SET, JOB ->
-          template(spec.path("template"), annotations);
+          template(spec.path("template"), annotations, cms);
       case CRON_JOB ->
-          template(spec.path("jobTemplate").path("spec").path("template"), annotations);
-      case INFERENCE_SERVICE -> inferenceService(spec, annotations);
-      case LLM_INFERENCE_SERVICE -> llmInferenceService(spec, annotations);
+          template(spec.path("jobTemplate").path("spec").path("template"), annotations, cms);
+      case INFERENCE_SERVICE -> inferenceService(spec, annotations, cms);
+      case LLM_INFERENCE_SERVICE -> llmInferenceService(spec, annotations, cms);
     };
   }
 
   /** A template's own annotations and the workload's both count. */
-  private List<ModelReference> template(JsonNode template, JsonNode ownerAnnotations) {
+  private List<ModelReference> template(
+      JsonNode template, JsonNode ownerAnnotations, ConfigMapView cms) {
     Map<String, ModelReference> refs = new LinkedHashMap<>();
     PodSpecExtractor.fromAnnotation(ownerAnnotations, refs);
     for (ModelReference r :
-        pods.extract(template.path("spec"), template.path("metadata").path("annotations"))) {
+        pods.extract(template.path("spec"), template.path("metadata").path("annotations"), cms)) {
       refs.putIfAbsent(r.key(), r);
     }
     return List.copyOf(refs.values());
   }
 
-  private List<ModelReference> inferenceService(JsonNode spec, JsonNode annotations) {
+  private List<ModelReference> inferenceService(
+      JsonNode spec, JsonNode annotations, ConfigMapView cms) {
     Map<String, ModelReference> refs = new LinkedHashMap<>();
     PodSpecExtractor.fromAnnotation(annotations, refs);
     for (String component : KSERVE_COMPONENTS) {
@@ -98,19 +111,20 @@ public final class WorkloadExtractor {
           refs.putIfAbsent(r.key(), r);
         }
       }
-      for (ModelReference r : pods.extract(c, null)) refs.putIfAbsent(r.key(), r);
+      for (ModelReference r : pods.extract(c, null, cms)) refs.putIfAbsent(r.key(), r);
     }
     return List.copyOf(refs.values());
   }
 
-  private List<ModelReference> llmInferenceService(JsonNode spec, JsonNode annotations) {
+  private List<ModelReference> llmInferenceService(
+      JsonNode spec, JsonNode annotations, ConfigMapView cms) {
     Map<String, ModelReference> refs = new LinkedHashMap<>();
     PodSpecExtractor.fromAnnotation(annotations, refs);
     for (ModelIds.Id id : ModelIds.findAll(spec.path("model").path("uri").asText(""))) {
       ModelReference r = ModelReference.repo("model", "model.uri", id.repo(), id.revision());
       refs.putIfAbsent(r.key(), r);
     }
-    for (ModelReference r : pods.extract(spec.path("template"), null)) {
+    for (ModelReference r : pods.extract(spec.path("template"), null, cms)) {
       refs.putIfAbsent(r.key(), r);
     }
     return List.copyOf(refs.values());

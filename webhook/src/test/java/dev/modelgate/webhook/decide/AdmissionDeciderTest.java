@@ -122,4 +122,27 @@ class AdmissionDeciderTest {
         .allSatisfy(
             s -> assertThat(s).hasSizeLessThanOrEqualTo(AdmissionDecider.MAX_WARNING_CHARS));
   }
+
+  @Test
+  void uncheckableReferencesDenyInEnforceWarnInWarnWhateverTheMissingPolicy() {
+    ModelReference secret =
+        new ModelReference(
+            "vllm",
+            "env HF_MODEL_ID",
+            Kind.UNCHECKABLE,
+            "reads HF_MODEL_ID from Secret x, which ModelGate cannot check",
+            null);
+    Decision denied = decide(MissingModelPolicy.ALLOW, EnforcementMode.ENFORCE, secret);
+    assertThat(denied.allowed()).isFalse();
+    assertThat(denied.message())
+        .endsWith(
+            ": container \"vllm\": reads HF_MODEL_ID from Secret x, which ModelGate cannot check");
+    Decision warned = decide(MissingModelPolicy.DENY, EnforcementMode.WARN, secret);
+    assertThat(warned.allowed()).isTrue();
+    assertThat(warned.result()).isEqualTo(Decision.Result.WARNED);
+    assertThat(warned.warnings())
+        .containsExactly(
+            "ModelGate: container \"vllm\": reads HF_MODEL_ID from Secret x, which ModelGate"
+                + " cannot check");
+  }
 }

@@ -21,6 +21,13 @@ import java.util.function.Predicate;
  * does not care about it), with bitsets instead of a tree.
  */
 public final class RuleIndex {
+  /**
+   * At most this many keys (the most often constrained) are indexed: each costs two bitsets over
+   * the rule set, so a hostile policy with a distinct key per rule cannot make the index quadratic.
+   * Conditions on further keys are not checked by the index (those rules stay candidates).
+   */
+  static final int MAX_KEYS = 64;
+
   /** Resolves a ground reference against the current input and data; null if undefined. */
   public interface RefResolver {
     Value resolve(Term.Ref ref);
@@ -72,7 +79,7 @@ public final class RuleIndex {
       for (CompiledRule b = rules.get(r); b != null; b = b.elseRule()) {
         Map<IndexKey, Constraint> c = reader.of(b);
         ids.put(b, conditions.size());
-        conditions.add(c == null ? Map.of() : c);
+        conditions.add(c == null ? new LinkedHashMap<>() : c);
         rootOf.add(r);
         if (c != null) {
           c.keySet().forEach(k -> frequency.merge(k, 1, Integer::sum));
@@ -86,6 +93,12 @@ public final class RuleIndex {
     // soon as nothing is left (first appearance breaks ties, so the order is stable).
     List<IndexKey> keys = new ArrayList<>(frequency.keySet());
     keys.sort(Comparator.comparing(k -> -frequency.get(k)));
+    if (keys.size() > MAX_KEYS) {
+      keys = new ArrayList<>(keys.subList(0, MAX_KEYS));
+      for (Map<IndexKey, Constraint> c : conditions) {
+        c.keySet().retainAll(keys);
+      }
+    }
     int n = conditions.size();
     List<KeyTable> tables = new ArrayList<>(keys.size());
     for (IndexKey k : keys) {
@@ -93,7 +106,7 @@ public final class RuleIndex {
       for (int i = 0; i < n; i++) {
         t.add(i, conditions.get(i).get(k));
       }
-      tables.add(t);
+      tables.add(t.finish());
     }
     int[] rootOfBranch = rootOf.stream().mapToInt(Integer::intValue).toArray();
     return new RuleIndex(
@@ -234,11 +247,11 @@ public final class RuleIndex {
         }
         java.util.Arrays.sort(byRank);
         List<CompiledRule> out = new ArrayList<>();
-        boolean[] seen = new boolean[roots.size()];
+        java.util.BitSet seen = new java.util.BitSet();
         for (long e : byRank) {
           int root = rootOfBranch[(int) e];
-          if (!seen[root]) {
-            seen[root] = true;
+          if (!seen.get(root)) {
+            seen.set(root);
             out.add(roots.get(root));
           }
         }
@@ -264,8 +277,12 @@ public final class RuleIndex {
     /** Branches that only need the key defined. */
     final long[] defined;
 
-    /** Branches that need the key to equal a scalar, by that scalar. */
-    final Map<Value, long[]> equal = new HashMap<>();
+    /**
+     * Branches that need the key to equal a scalar, by that scalar (sparse: memory stays linear).
+     */
+    final Map<Value, int[]> equal = new HashMap<>();
+
+    private Map<Value, List<Integer>> equalLists = new HashMap<>();
 
     /** Branches that need an array or glob shape (few; checked one by one). */
     final List<Constraint> shapes = new ArrayList<>();
@@ -283,7 +300,7 @@ public final class RuleIndex {
         case null -> set(free, branch);
         case Constraint.Defined d -> set(defined, branch);
         case Constraint.Equal e ->
-            set(equal.computeIfAbsent(e.value(), x -> new long[free.length]), branch);
+            equalLists.computeIfAbsent(e.value(), x -> new ArrayList<>()).add(branch);
         case Constraint.ArrayShape s -> {
           shapes.add(s);
           shapeBranches.add(branch);
@@ -295,31 +312,35 @@ public final class RuleIndex {
       }
     }
 
+    /** Ends building: the equality lists become arrays. */
+    KeyTable finish() {
+      equalLists.forEach((v, l) -> equal.put(v, l.stream().mapToInt(Integer::intValue).toArray()));
+      equalLists = null;
+      return this;
+    }
+
     /** Narrows {@code live} to the branches that survive value v; false if none is left. */
     boolean restrict(long[] live, Value v) {
-      long[] eq = v == null ? null : equal.get(v);
-      long[] shaped = null;
-      if (v != null && !shapes.isEmpty()) {
+      long[] ok = free.clone();
+      if (v != null) {
+        for (int w = 0; w < ok.length; w++) {
+          ok[w] |= defined[w];
+        }
+        int[] eq = equal.get(v);
+        if (eq != null) {
+          for (int b : eq) {
+            set(ok, b);
+          }
+        }
         for (int i = 0; i < shapes.size(); i++) {
           if (shapes.get(i).admits(v)) {
-            shaped = shaped == null ? new long[live.length] : shaped;
-            set(shaped, shapeBranches.get(i));
+            set(ok, shapeBranches.get(i));
           }
         }
       }
       long any = 0;
       for (int w = 0; w < live.length; w++) {
-        long ok = free[w];
-        if (v != null) {
-          ok |= defined[w];
-          if (eq != null) {
-            ok |= eq[w];
-          }
-          if (shaped != null) {
-            ok |= shaped[w];
-          }
-        }
-        live[w] &= ok;
+        live[w] &= ok[w];
         any |= live[w];
       }
       return any != 0;

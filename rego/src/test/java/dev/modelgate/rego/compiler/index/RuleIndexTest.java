@@ -289,6 +289,29 @@ class RuleIndexTest {
   }
 
   @Test
+  void largeRuleSetsStayLinearInMemory() {
+    StringBuilder b = new StringBuilder("package t\n");
+    for (int i = 0; i < 5_000; i++) {
+      b.append("p contains ").append(i).append(" if input.user == \"u").append(i).append("\"\n");
+    }
+    for (int i = 0; i < 200; i++) {
+      b.append("p contains \"k").append(i).append("\" if input.k").append(i).append(" == 1\n");
+    }
+    RuleNode root = compile(b.toString());
+    RuleIndex index = node(root, "t", "p").ruleIndex;
+    // One key per distinct reference would be 201 bitsets of 5,200 bits each; only the most
+    // frequent keys are indexed, and equality lists are sparse.
+    assertThat(index.keys()).hasSize(RuleIndex.MAX_KEYS);
+    assertThat(index.keys().get(0)).hasToString("input[\"user\"]");
+    List<CompiledRule> hits = index.lookup(input("{\"user\": \"u17\", \"k0\": 1}"), null).rules();
+    // u17's rule, k0's rule, and the rules on keys past the limit (always candidates).
+    assertThat(hits).hasSize(2 + 200 - (RuleIndex.MAX_KEYS - 1));
+    assertThat(hits).contains(node(root, "t", "p").rules.get(17));
+    assertThat(eval(b.toString(), "data.t.p", "{\"user\": \"u17\", \"k0\": 1}"))
+        .hasToString("[17,\"k0\"]");
+  }
+
+  @Test
   void conflictsBetweenMatchingRulesStillSurface() {
     String policy =
         """
