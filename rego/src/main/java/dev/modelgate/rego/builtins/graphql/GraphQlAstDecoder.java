@@ -32,7 +32,10 @@ import dev.modelgate.rego.value.StringValue;
 import dev.modelgate.rego.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads a syntax tree back from a Rego object, as OPA does when the graphql builtins get objects
@@ -80,16 +83,26 @@ final class GraphQlAstDecoder {
   // ---------------------------------------------------------------- Go's JSON decoding
 
   /** An object being decoded into a struct; {@link #get} finds a field's value or null. */
-  private record Struct(ObjectValue object, boolean exactKeys) {
-    Value get(String field) {
-      Value found = null;
-      // Go assigns every matching key in key order (as JSON, sorted): the last one wins.
-      for (Value k : object.sortedKeys()) {
-        String key = ((StringValue) k).value();
-        if (exactKeys ? key.equals(field) : key.equalsIgnoreCase(field)) {
-          found = object.get(k);
+  private static final class Struct {
+    private final ObjectValue object;
+    private final Map<String, Value> foldedKeys;
+
+    Struct(ObjectValue object, boolean exactKeys) {
+      this.object = object;
+      if (exactKeys) {
+        foldedKeys = null;
+      } else {
+        // Go assigns every key matching a field, in key order (sorted, as JSON): the last wins.
+        foldedKeys = new HashMap<>();
+        for (Value k : object.sortedKeys()) {
+          foldedKeys.put(((StringValue) k).value().toLowerCase(Locale.ROOT), object.get(k));
         }
       }
+    }
+
+    Value get(String field) {
+      Value found =
+          foldedKeys == null ? object.get(field) : foldedKeys.get(field.toLowerCase(Locale.ROOT));
       return found instanceof NullValue ? null : found;
     }
   }

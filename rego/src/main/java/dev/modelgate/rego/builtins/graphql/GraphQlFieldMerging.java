@@ -26,6 +26,8 @@ import java.util.Set;
  * decides which comparisons happen. Every comparison spends the walker's work budget.
  */
 final class GraphQlFieldMerging {
+  private static final int COMPARISON_COST = 8;
+
   private final GraphQlQueryWalker walker;
   private final Map<String, Map<String, Boolean>> comparedPairs = new HashMap<>();
   private Set<String> comparedFragments = new HashSet<>();
@@ -168,6 +170,9 @@ final class GraphQlFieldMerging {
 
   private List<Conflict> betweenSubSelections(
       boolean mutuallyExclusive, List<Selection> a, List<Selection> b) throws GraphQlException {
+    if (a.isEmpty() && b.isEmpty()) {
+      return List.of(); // leaf fields: nothing below them can conflict
+    }
     List<Conflict> conflicts = new ArrayList<>();
     Collected ca = collect(a);
     Collected cb = collect(b);
@@ -226,7 +231,8 @@ final class GraphQlFieldMerging {
 
   private Conflict findConflict(boolean parentsMutuallyExclusive, Field a, Field b)
       throws GraphQlException {
-    walker.work();
+    // A comparison costs several lookups: it weighs more than visiting a selection.
+    walker.work(COMPARISON_COST);
     TypeDef parentA = walker.objectDefinition.get(a);
     TypeDef parentB = walker.objectDefinition.get(b);
     if (parentA == null || parentB == null) {
@@ -269,10 +275,11 @@ final class GraphQlFieldMerging {
   }
 
   /** gqlparser compares arguments by name, value kind and raw text (not list/object contents). */
-  private static boolean sameArguments(List<Argument> a, List<Argument> b) {
+  private boolean sameArguments(List<Argument> a, List<Argument> b) throws GraphQlException {
     if (a.size() != b.size()) {
       return false;
     }
+    walker.work((long) a.size() * b.size());
     for (Argument x : a) {
       boolean matched = false;
       for (Argument y : b) {

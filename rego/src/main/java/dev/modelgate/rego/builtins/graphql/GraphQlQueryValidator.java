@@ -177,7 +177,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     // KnownArgumentNames
     if (def != null && parent != null) {
       for (Argument arg : field.arguments()) {
-        if (argument(def.arguments(), arg.name()) == null) {
+        if (lookup.argument(def.arguments(), arg.name()) == null) {
           report(
               "Unknown argument \""
                   + arg.name()
@@ -186,8 +186,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
                   + "."
                   + field.name()
                   + "\"."
-                  + GraphQlSuggestions.quoted(
-                      "Did you mean", arg.name(), argumentNames(def.arguments())),
+                  + hint(arg.name(), argumentNames(def.arguments())),
               field.pos());
         }
       }
@@ -202,8 +201,9 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     }
     // ProvidedRequiredArguments
     if (def != null) {
+      Set<String> given = argumentNamesGiven(field.arguments());
       for (ArgumentDefinition a : def.arguments()) {
-        if (a.type().nonNull() && a.defaultValue() == null && !hasArgument(field.arguments(), a)) {
+        if (a.type().nonNull() && a.defaultValue() == null && !given.contains(a.name())) {
           report(
               "Field \""
                   + field.name()
@@ -287,6 +287,15 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     }
   }
 
+  /** " Did you mean ...?" when an error will be kept; each option costs a unit of work. */
+  private String hint(String typed, List<String> options) throws GraphQlException {
+    if (!reporting()) {
+      return "";
+    }
+    work(options.size());
+    return GraphQlSuggestions.quoted("Did you mean", typed, options);
+  }
+
   private static List<String> argumentNames(List<ArgumentDefinition> args) {
     List<String> names = new ArrayList<>();
     for (ArgumentDefinition a : args) {
@@ -299,12 +308,16 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
    * FieldsOnCorrectType's hint: on an abstract type, the types that have the field (interfaces used
    * most first, then by name); otherwise similar field names.
    */
-  private String fieldSuggestion(TypeDef parent, String name) {
+  private String fieldSuggestion(TypeDef parent, String name) throws GraphQlException {
+    if (!reporting()) {
+      return "";
+    }
     if (parent.isAbstract()) {
       List<String> interfaces = new ArrayList<>();
       List<String> objects = new ArrayList<>();
       Map<String, Integer> usage = new HashMap<>();
       for (TypeDef possible : schema.possibleTypes(parent)) {
+        work(1 + possible.interfaces.size());
         if (possible.field(name) == null) {
           continue;
         }
@@ -336,20 +349,26 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     for (FieldDefinition f : parent.fields) {
       names.add(f.name());
     }
+    work(names.size());
     return GraphQlSuggestions.quoted("Did you mean", name, names);
   }
 
-  private static boolean hasArgument(List<Argument> args, ArgumentDefinition def) {
-    for (Argument a : args) {
-      if (a.name().equals(def.name())) {
-        return true;
-      }
+  private static Set<String> argumentNamesGiven(List<Argument> args) {
+    if (args.isEmpty()) {
+      return Set.of();
     }
-    return false;
+    Set<String> names = new HashSet<>();
+    for (Argument a : args) {
+      names.add(a.name());
+    }
+    return names;
   }
 
   /** UniqueArgumentNames: reported once per name, at its second use. */
   private void uniqueArguments(List<Argument> args) {
+    if (args.size() < 2) {
+      return;
+    }
     Map<String, Integer> names = new HashMap<>();
     for (Argument a : args) {
       if (names.merge(a.name(), 1, Integer::sum) == 2) {
@@ -379,8 +398,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
           "Unknown type \""
               + fragment.typeCondition()
               + "\"."
-              + GraphQlSuggestions.quoted(
-                  "Did you mean", fragment.typeCondition(), List.copyOf(schema.types.keySet())),
+              + hint(fragment.typeCondition(), List.copyOf(schema.types.keySet())),
           fragment.pos());
     }
     checkCycles(fragment);
@@ -516,7 +534,7 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
   }
 
   /** PossibleFragmentSpreads: whether the fragment's type and the parent type can overlap. */
-  private boolean canSpread(TypeDef parent, String fragmentTypeName) {
+  private boolean canSpread(TypeDef parent, String fragmentTypeName) throws GraphQlException {
     if (parent == null) {
       return true;
     }
@@ -532,11 +550,15 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     if (fragmentType == null || !fragmentType.isComposite()) {
       return true;
     }
-    for (TypeDef f : schema.possibleTypes(fragmentType)) {
-      for (TypeDef p : parents) {
-        if (p.name.equals(f.name)) {
-          return true;
-        }
+    Set<String> parentNames = new HashSet<>();
+    for (TypeDef p : parents) {
+      parentNames.add(p.name);
+    }
+    List<TypeDef> fragmentTypes = schema.possibleTypes(fragmentType);
+    work(parents.size() + fragmentTypes.size());
+    for (TypeDef f : fragmentTypes) {
+      if (parentNames.contains(f.name)) {
+        return true;
       }
     }
     return false;
@@ -550,15 +572,14 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     // KnownArgumentNames
     if (def != null) {
       for (Argument arg : directive.arguments()) {
-        if (argument(def.arguments(), arg.name()) == null) {
+        if (lookup.argument(def.arguments(), arg.name()) == null) {
           report(
               "Unknown argument \""
                   + arg.name()
                   + "\" on directive \"@"
                   + directive.name()
                   + "\"."
-                  + GraphQlSuggestions.quoted(
-                      "Did you mean", arg.name(), argumentNames(def.arguments())),
+                  + hint(arg.name(), argumentNames(def.arguments())),
               directive.pos());
         }
       }
@@ -568,17 +589,16 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
     String location = directiveLocation.get(directive);
     if (def == null) {
       report("Unknown directive \"@" + directive.name() + "\".", directive.pos());
-    } else if (!def.locations().contains(location)
+    } else if (!lookup.allows(def, location)
         && misplacedDirectives.add(directive.name() + "@" + directive.pos())) {
       report(
           "Directive \"@" + directive.name() + "\" may not be used on " + location + ".",
           directive.pos());
     }
     // ProvidedRequiredArguments
+    Set<String> given = argumentNamesGiven(directive.arguments());
     for (ArgumentDefinition a : def == null ? List.<ArgumentDefinition>of() : def.arguments()) {
-      if (a.type().nonNull()
-          && a.defaultValue() == null
-          && !hasArgument(directive.arguments(), a)) {
+      if (a.type().nonNull() && a.defaultValue() == null && !given.contains(a.name())) {
         report(
             "Directive \"@"
                 + def.name()
@@ -596,6 +616,9 @@ final class GraphQlQueryValidator extends GraphQlQueryWalker {
   @Override
   void onDirectiveList(List<Directive> directives) throws GraphQlException {
     // UniqueDirectivesPerLocation (gqlparser exempts only a directive named "repeatable")
+    if (directives.size() < 2) {
+      return;
+    }
     Set<String> seen = new HashSet<>();
     for (Directive d : directives) {
       if (!d.name().equals("repeatable") && seen.contains(d.name())) {

@@ -18,6 +18,7 @@ import dev.modelgate.rego.builtins.graphql.GraphQlAst.Value;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.ValueKind;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.VariableDefinition;
 import dev.modelgate.rego.builtins.graphql.GraphQlSchema.TypeDef;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ import java.util.Set;
  */
 abstract class GraphQlQueryWalker {
   /** The most selections, values and fragment comparisons one validation may visit. */
-  static final int WORK_BUDGET = 2_000_000;
+  static final int WORK_BUDGET = 500_000;
 
   /** The deepest the walk may recurse (selections inside fragments inside selections...). */
   static final int MAX_DEPTH = 500;
@@ -70,8 +71,11 @@ abstract class GraphQlQueryWalker {
   final List<GraphQlException> errors = new java.util.ArrayList<>();
 
   OperationDefinition currentOperation;
+  private Map<String, VariableDefinition> currentVariables = Map.of();
+  private Map<String, FragmentDefinition> fragmentsByName;
+  final GraphQlLookup lookup = new GraphQlLookup();
   private Set<String> walkedFragments = new HashSet<>();
-  private int work;
+  private long work;
   private int depth;
 
   GraphQlQueryWalker(GraphQlSchema schema, QueryDocument document) {
@@ -110,9 +114,20 @@ abstract class GraphQlQueryWalker {
 
   /** Counts one unit of work; throws once the budget is spent. */
   final void work() throws GraphQlException {
-    if (++work > WORK_BUDGET) {
+    work(1);
+  }
+
+  /** Counts {@code units} of work (a scan over that many items). */
+  final void work(long units) throws GraphQlException {
+    work += units;
+    if (work > WORK_BUDGET) {
       throw new GraphQlException("query too complex to validate");
     }
+  }
+
+  /** Whether another error would still be kept (hints are only worth computing then). */
+  final boolean reporting() {
+    return errors.size() < MAX_ERRORS;
   }
 
   final void enter() throws GraphQlException {
@@ -138,17 +153,23 @@ abstract class GraphQlQueryWalker {
     }
   }
 
+  /** The first fragment with this name, or null. */
   final FragmentDefinition fragment(String name) {
-    for (FragmentDefinition f : document.fragments()) {
-      if (f.name().equals(name)) {
-        return f;
+    if (fragmentsByName == null) {
+      fragmentsByName = new HashMap<>();
+      for (FragmentDefinition f : document.fragments()) {
+        fragmentsByName.putIfAbsent(f.name(), f);
       }
     }
-    return null;
+    return fragmentsByName.get(name);
   }
 
   private void walkOperation(OperationDefinition op) throws GraphQlException {
     currentOperation = op;
+    currentVariables = new HashMap<>();
+    for (VariableDefinition v : op.variableDefinitions()) {
+      currentVariables.putIfAbsent(v.variable(), v);
+    }
     for (VariableDefinition v : op.variableDefinitions()) {
       if (v.used()) {
         usedVariables.add(v);
@@ -194,20 +215,11 @@ abstract class GraphQlQueryWalker {
       directiveDefinition.put(d, def);
       directiveLocation.put(d, location);
       for (Argument arg : d.arguments()) {
-        walkArgument(def == null ? null : argument(def.arguments(), arg.name()), arg);
+        walkArgument(def == null ? null : lookup.argument(def.arguments(), arg.name()), arg);
       }
       onDirective(d);
     }
     onDirectiveList(directives);
-  }
-
-  static ArgumentDefinition argument(List<ArgumentDefinition> args, String name) {
-    for (ArgumentDefinition a : args) {
-      if (a.name().equals(name)) {
-        return a;
-      }
-    }
-    return null;
   }
 
   private void walkArgument(ArgumentDefinition def, Argument arg) throws GraphQlException {
@@ -231,13 +243,7 @@ abstract class GraphQlQueryWalker {
     work();
     enter();
     if (value.kind() == ValueKind.VARIABLE && currentOperation != null) {
-      VariableDefinition v = null;
-      for (VariableDefinition candidate : currentOperation.variableDefinitions()) {
-        if (candidate.variable().equals(value.raw())) {
-          v = candidate;
-          break;
-        }
-      }
+      VariableDefinition v = currentVariables.get(value.raw());
       valueVariable.put(value, v);
       if (v != null) {
         usedVariables.add(v);
@@ -305,7 +311,7 @@ abstract class GraphQlQueryWalker {
     objectDefinition.put(f, parent);
     TypeDef next = def == null ? null : schema.type(def.type().name());
     for (Argument arg : f.arguments()) {
-      walkArgument(def == null ? null : argument(def.arguments(), arg.name()), arg);
+      walkArgument(def == null ? null : lookup.argument(def.arguments(), arg.name()), arg);
     }
     walkDirectives(f.directives(), "FIELD");
     walkSelectionSet(next, f.selectionSet());

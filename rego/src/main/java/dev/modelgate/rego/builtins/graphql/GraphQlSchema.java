@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -37,22 +38,35 @@ final class GraphQlSchema {
       this.builtIn = builtIn;
     }
 
+    // Indexes by name, rebuilt when the lists grew (they only grow, while the schema is built).
+    private Map<String, FieldDefinition> fieldIndex = Map.of();
+    private Set<String> enumValueIndex = Set.of();
+    private int indexedFields;
+    private int indexedEnumValues;
+
+    /** The first field with this name, or null. */
     FieldDefinition field(String fieldName) {
-      for (FieldDefinition f : fields) {
-        if (f.name().equals(fieldName)) {
-          return f;
+      if (indexedFields != fields.size()) {
+        Map<String, FieldDefinition> byName = new HashMap<>();
+        for (FieldDefinition f : fields) {
+          byName.putIfAbsent(f.name(), f);
         }
+        fieldIndex = byName;
+        indexedFields = fields.size();
       }
-      return null;
+      return fieldIndex.get(fieldName);
     }
 
     boolean hasEnumValue(String value) {
-      for (EnumValueDefinition v : enumValues) {
-        if (v.name().equals(value)) {
-          return true;
+      if (indexedEnumValues != enumValues.size()) {
+        Set<String> names = new java.util.HashSet<>();
+        for (EnumValueDefinition v : enumValues) {
+          names.add(v.name());
         }
+        enumValueIndex = names;
+        indexedEnumValues = enumValues.size();
       }
-      return false;
+      return enumValueIndex.contains(value);
     }
 
     boolean isLeaf() {
@@ -88,6 +102,21 @@ final class GraphQlSchema {
   /** The object (and interface) types a value of this type may have; empty if none. */
   List<TypeDef> possibleTypes(TypeDef t) {
     return possibleTypes.getOrDefault(t.name, List.of());
+  }
+
+  private final Map<String, Set<String>> possibleTypeNames = new HashMap<>();
+
+  /** The names of {@link #possibleTypes}, for membership tests (computed once per name). */
+  Set<String> possibleTypeNames(String name) {
+    return possibleTypeNames.computeIfAbsent(
+        name,
+        n -> {
+          Set<String> names = new java.util.HashSet<>();
+          for (TypeDef t : possibleTypes.getOrDefault(n, List.of())) {
+            names.add(t.name);
+          }
+          return names;
+        });
   }
 
   void addPossibleType(String name, TypeDef t) {

@@ -14,7 +14,10 @@ import dev.modelgate.rego.builtins.graphql.GraphQlAst.SchemaDocument;
 import dev.modelgate.rego.builtins.graphql.GraphQlAst.Type;
 import dev.modelgate.rego.builtins.graphql.GraphQlSchema.TypeDef;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +36,7 @@ final class GraphQlSchemaBuilder {
       Set.of("SCALAR", "OBJECT", "INTERFACE", "UNION", "ENUM");
 
   private final GraphQlSchema schema = new GraphQlSchema();
+  private final GraphQlLookup lookup = new GraphQlLookup();
 
   private GraphQlSchemaBuilder() {}
 
@@ -235,7 +239,8 @@ final class GraphQlSchemaBuilder {
             def.kind + " type " + GraphQlLexer.quote(member) + " must be OBJECT.", def.pos);
       }
     }
-    for (String i : def.interfaces) {
+    // Checking an interface again would find the same thing: each is checked once.
+    for (String i : new java.util.LinkedHashSet<>(def.interfaces)) {
       validateImplements(def, i);
     }
     switch (def.kind) {
@@ -285,15 +290,11 @@ final class GraphQlSchemaBuilder {
       }
       default -> {}
     }
-    for (int a = 0; a < def.fields.size(); a++) {
-      for (int b = a + 1; b < def.fields.size(); b++) {
-        FieldDefinition second = def.fields.get(b);
-        if (def.fields.get(a).name().equals(second.name())) {
-          throw new GraphQlException(
-              "Field " + def.name + "." + second.name() + " can only be defined once.",
-              second.pos());
-        }
-      }
+    FieldDefinition repeated = firstRepeatedField(def.fields);
+    if (repeated != null) {
+      throw new GraphQlException(
+          "Field " + def.name + "." + repeated.name() + " can only be defined once.",
+          repeated.pos());
     }
     if (!def.builtIn) {
       validateName(def.name, def.pos);
@@ -341,12 +342,12 @@ final class GraphQlSchemaBuilder {
       if (def == null) {
         throw new GraphQlException("Undefined directive " + d.name() + ".", d.pos());
       }
-      if (!def.locations().contains(location)) {
+      if (!lookup.allows(def, location)) {
         throw new GraphQlException(
             "Directive " + d.name() + " is not applicable on " + location + ".", d.pos());
       }
       for (Argument arg : d.arguments()) {
-        if (argument(def.arguments(), arg.name()) == null) {
+        if (lookup.argument(def.arguments(), arg.name()) == null) {
           throw new GraphQlException(
               "Undefined argument " + arg.name() + " for directive " + d.name() + ".", arg.pos());
         }
@@ -394,7 +395,7 @@ final class GraphQlSchemaBuilder {
             found.pos());
       }
       for (ArgumentDefinition requiredArg : required.arguments()) {
-        ArgumentDefinition foundArg = argument(found.arguments(), requiredArg.name());
+        ArgumentDefinition foundArg = lookup.argument(found.arguments(), requiredArg.name());
         if (foundArg == null) {
           throw new GraphQlException(
               prefix
@@ -417,7 +418,7 @@ final class GraphQlSchemaBuilder {
         }
       }
       for (ArgumentDefinition extra : found.arguments()) {
-        if (argument(required.arguments(), extra.name()) == null
+        if (lookup.argument(required.arguments(), extra.name()) == null
             && extra.type().nonNull()
             && extra.defaultValue() == null) {
           throw new GraphQlException(
@@ -431,8 +432,9 @@ final class GraphQlSchemaBuilder {
         }
       }
     }
+    Set<String> implemented = new HashSet<>(def.interfaces);
     for (String transitive : intf.interfaces) {
-      if (!def.interfaces.contains(transitive)) {
+      if (!implemented.contains(transitive)) {
         if (transitive.equals(def.name)) {
           throw new GraphQlException(
               "Type "
@@ -455,13 +457,22 @@ final class GraphQlSchemaBuilder {
     }
   }
 
-  private static ArgumentDefinition argument(List<ArgumentDefinition> args, String name) {
-    for (ArgumentDefinition a : args) {
-      if (a.name().equals(name)) {
-        return a;
+  /**
+   * The field gqlparser reports as defined twice: it compares every field with the later ones, so
+   * it reports the second field named like the earliest field whose name repeats.
+   */
+  private static FieldDefinition firstRepeatedField(List<FieldDefinition> fields) {
+    Map<String, Integer> first = new HashMap<>();
+    FieldDefinition best = null;
+    int bestFirst = Integer.MAX_VALUE;
+    for (int i = 0; i < fields.size(); i++) {
+      Integer earlier = first.putIfAbsent(fields.get(i).name(), i);
+      if (earlier != null && earlier < bestFirst) {
+        bestFirst = earlier;
+        best = fields.get(i);
       }
     }
-    return null;
+    return best;
   }
 
   /** Whether a field of type {@code actual} may stand in for one of type {@code required}. */
@@ -475,12 +486,7 @@ final class GraphQlSchemaBuilder {
         if (required.namedType().equals(actual.namedType())) {
           return true;
         }
-        for (TypeDef t : schema.possibleTypes.getOrDefault(required.namedType(), List.of())) {
-          if (t.name.equals(actual.namedType())) {
-            return true;
-          }
-        }
-        return false;
+        return schema.possibleTypeNames(required.namedType()).contains(actual.namedType());
       }
       if (required.elem() == null || actual.elem() == null) {
         // gqlparser dereferences a missing element type here: treat it as a mismatch.

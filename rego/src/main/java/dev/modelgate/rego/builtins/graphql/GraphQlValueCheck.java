@@ -28,7 +28,8 @@ final class GraphQlValueCheck {
    *
    * @oneOf input objects).
    */
-  static void check(GraphQlQueryWalker w, Value value, Type expected, TypeDef def) {
+  static void check(GraphQlQueryWalker w, Value value, Type expected, TypeDef def)
+      throws GraphQlException {
     if (def == null || expected == null) {
       return;
     }
@@ -69,8 +70,7 @@ final class GraphQlValueCheck {
                   + "\" cannot represent non-enum value: "
                   + value
                   + "."
-                  + GraphQlSuggestions.quoted(
-                      "Did you mean the enum value", value.raw(), enumNames(def)),
+                  + hint(w, "Did you mean the enum value", value.raw(), enumNames(def)),
               value.pos());
         } else if (!Set.of("String", "ID").contains(def.name)) {
           unexpectedType(w, value, expected, def);
@@ -86,8 +86,7 @@ final class GraphQlValueCheck {
                   + "\" does not exist in \""
                   + expected
                   + "\" enum."
-                  + GraphQlSuggestions.quoted(
-                      "Did you mean the enum value", value.raw(), enumNames(def)),
+                  + hint(w, "Did you mean the enum value", value.raw(), enumNames(def)),
               value.pos());
         }
       }
@@ -97,8 +96,12 @@ final class GraphQlValueCheck {
         }
       }
       case OBJECT -> {
+        Set<String> given = new java.util.HashSet<>();
+        for (ChildValue c : value.children()) {
+          given.add(c.name());
+        }
         for (FieldDefinition f : def.fields) {
-          if (f.type().nonNull() && child(value, f.name()) == null && f.defaultValue() == null) {
+          if (f.type().nonNull() && !given.contains(f.name()) && f.defaultValue() == null) {
             w.report(
                 "Field \""
                     + def.name
@@ -127,7 +130,7 @@ final class GraphQlValueCheck {
                     + "\" is not defined by type \""
                     + def.name
                     + "\"."
-                    + GraphQlSuggestions.quoted("Did you mean", c.name(), names),
+                    + hint(w, "Did you mean", c.name(), names),
                 c.pos());
           }
         }
@@ -162,21 +165,23 @@ final class GraphQlValueCheck {
     }
   }
 
+  /** A "Did you mean" hint when the error will be kept (hints cost a scan of the options). */
+  private static String hint(
+      GraphQlQueryWalker w, String prefix, String typed, List<String> options)
+      throws GraphQlException {
+    if (!w.reporting()) {
+      return "";
+    }
+    w.work(options.size());
+    return GraphQlSuggestions.quoted(prefix, typed, options);
+  }
+
   private static List<String> enumNames(TypeDef def) {
     List<String> names = new java.util.ArrayList<>();
     for (GraphQlAst.EnumValueDefinition v : def.enumValues) {
       names.add(v.name());
     }
     return names;
-  }
-
-  private static Value child(Value object, String name) {
-    for (ChildValue c : object.children()) {
-      if (c.name().equals(name)) {
-        return c.value();
-      }
-    }
-    return null;
   }
 
   /** Whether gqlparser's Value.Value(nil) would convert this value without an error. */

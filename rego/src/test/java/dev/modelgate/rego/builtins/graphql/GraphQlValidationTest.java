@@ -170,6 +170,26 @@ class GraphQlValidationTest {
   }
 
   @Test
+  void selectionsFromObjectsDecodeAsGqlparserDecodesThem() throws Exception {
+    // gqlparser decodes every selection object that fits a field as a field, so spreads and
+    // inline fragments given as objects become fields without names (OPA answers false here).
+    String schema = "type Query { a: Int }";
+    Value spreadQuery =
+        callValues(
+            "graphql.parse_query",
+            List.of(StringValue.of("# c\n{ ...F } fragment F on Query { a # d\n }")));
+    assertThat(valid("# c\n{ ...F } fragment F on Query { a # d\n }", schema)).isTrue();
+    assertThat(callValues("graphql.is_valid", List.of(spreadQuery, StringValue.of(schema))))
+        .isEqualTo(BooleanValue.FALSE);
+    Value commented =
+        callValues(
+            "graphql.parse_schema",
+            List.of(StringValue.of("# a\n\"d\" type Query { a: Int # b\n}")));
+    assertThat(callValues("graphql.schema_is_valid", List.of(commented)))
+        .isEqualTo(BooleanValue.TRUE);
+  }
+
+  @Test
   void parseAndVerifyAnswersFalseWithEmptyObjects() throws Exception {
     assertThat(call("graphql.parse_and_verify", "\"{ b }\"", "\"type Query { a: Int }\"").toJson())
         .isEqualTo("[false,{},{}]");
@@ -211,6 +231,52 @@ class GraphQlValidationTest {
                 + " type Query.");
     assertThat(error("graphql.parse", "1", "\"type Query { a: Int }\""))
         .hasMessage("operand 0 must be one of {string, object} but got number");
+  }
+
+  /** Runs a hostile case under a generous bound, so a regression fails instead of hanging CI. */
+  private static void bounded(org.junit.jupiter.api.function.Executable check) {
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), check);
+  }
+
+  @Test
+  void wideDocumentsValidateInLinearTime() {
+    int n = 15_000;
+    StringBuilder schema = new StringBuilder("type Query {");
+    StringBuilder query = new StringBuilder("{");
+    for (int i = 0; i < n; i++) {
+      schema.append(" f").append(i).append(": Int");
+      query.append(" f").append(i);
+    }
+    String s = schema.append(" }").toString();
+    String q = query.append(" }").toString();
+    bounded(() -> assertThat(valid(q, s)).isTrue());
+    // The same interface listed many times, and unions repeating a member.
+    String repeated =
+        "interface I { a: Int } type T implements I"
+            + " & I".repeat(20_000)
+            + " { a: Int } union U = T"
+            + " | T".repeat(20_000)
+            + " type Query { u: U, t: T }";
+    bounded(
+        () ->
+            assertThat(valid("{ u { ... on T { a } } t { ... on I { a } } }", repeated)).isTrue());
+  }
+
+  @Test
+  void deepFragmentChainsAndFanOutAreBounded() {
+    StringBuilder chain = new StringBuilder("{ ...F0 }");
+    for (int i = 0; i < 5_000; i++) {
+      chain.append(" fragment F").append(i).append(" on Query { ...F").append(i + 1).append(" }");
+    }
+    chain.append(" fragment F5000 on Query { __typename }");
+    bounded(() -> assertThat(valid(chain.toString(), "type Query { a: Int }")).isFalse());
+    // Many operations spreading one big fragment: each walks it, so the work budget ends it.
+    String big = "fragment B on Query { " + "a ".repeat(20_000) + "}";
+    StringBuilder ops = new StringBuilder(big);
+    for (int i = 0; i < 5_000; i++) {
+      ops.append(" query Q").append(i).append(" { ...B }");
+    }
+    bounded(() -> assertThat(valid(ops.toString(), "type Query { a: Int }")).isFalse());
   }
 
   @Test
