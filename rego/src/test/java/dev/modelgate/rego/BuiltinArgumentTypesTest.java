@@ -62,6 +62,10 @@ class BuiltinArgumentTypesTest {
         "x := upper([y | y := 1])",
         "x := upper({y | y := 1})",
         "x := upper({y: 1 | y := 1})",
+        "x := concat(\",\", [1 | true])",
+        "x := concat(\",\", {[y] | y := input.a[_]})",
+        "x := json.marshal_with_options({}, {1: true | true})",
+        "x := concat(\",\", [input.x, 1])",
         "x := upper(count([1]))",
         "x := upper(1 - 2)",
         "x := [y | y := upper(1)]",
@@ -97,6 +101,11 @@ class BuiltinArgumentTypesTest {
     List<RegoError> nested = errors("x := upper(upper(1))");
     assertThat(nested).hasSize(1);
     assertThat(nested.get(0).location().col()).isEqualTo(14);
+    // Unknown operand parts print as ???, comprehensions by their head.
+    assertThat(errors("x := concat(\",\", [input.x, 1])").get(0).message())
+        .contains("\thave: (string, array<???, number>, ???)\n");
+    assertThat(errors("x := concat(\",\", [1 | true])").get(0).message())
+        .contains("\thave: (string, array[number], ???)\n");
     // Nested with one operand too many is OPA's "too many arguments", not this check's.
     assertThat(errors("x := upper(\"a\", 1)"))
         .noneMatch(err -> err.message().contains("invalid argument"));
@@ -163,6 +172,10 @@ class BuiltinArgumentTypesTest {
         "x := count([y | y := input.a[_]])",
         "x := concat(\",\", {y | y := input.a[_]})",
         "x := object.keys({k: 1 | k := input.a[_]})",
+        "x := concat(\",\", [\"a\" | true])",
+        "x := sum({1 | true})",
+        "x := count([[y] | y := 1])",
+        "x := json.marshal_with_options({}, {\"pretty\": y | y := input.p})",
         "x := upper(json.unmarshal(\"1\"))",
         "x := upper(object.get({}, \"a\", 1))",
         "x := concat(\",\", [upper(\"a\"), lower(\"B\")])",

@@ -61,6 +61,7 @@ public final class FormatScanners {
     s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.XZ));
     s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.ZLIB));
     s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.LZMA));
+    s.add(new CompressedStreamScanner(CompressedStreamScanner.Kind.LZ4));
     s.add(new JsonConfigScanner());
     s.add(new ChatTemplateScanner());
     s.add(new HydraConfigScanner());

@@ -133,10 +133,9 @@ final class BuiltinArgumentCheck {
       case Term.ArrayTerm a -> acceptsArray(a.items().size(), i -> a.items().get(i), want);
       case Term.SetTerm s -> acceptsSet(s.items(), want);
       case Term.ObjectTerm o -> acceptsObject(o, want);
-      case Term.ArrayCompr c -> Types.unifies(new ArrayType(List.of(), RegoType.ANY), want);
-      case Term.SetCompr c -> Types.unifies(new SetType(RegoType.ANY), want);
-      case Term.ObjectCompr c ->
-          Types.unifies(ObjectType.dynamic(RegoType.ANY, RegoType.ANY), want);
+      case Term.ArrayCompr c -> Types.unifies(typeOf(c), want);
+      case Term.SetCompr c -> Types.unifies(typeOf(c), want);
+      case Term.ObjectCompr c -> Types.unifies(typeOf(c), want);
       case Term.Call c -> {
         RegoType result = resultType(c);
         yield result == null || Types.unifies(result, want);
@@ -232,6 +231,11 @@ final class BuiltinArgumentCheck {
     return child != null && accepts(value, child);
   }
 
+  /**
+   * The type of a term as OPA's type environment gives it (TypeEnv.GetByValue in v1/ast/env.go),
+   * null where unknown: literals element by element, comprehensions by kind with the type of their
+   * head, nested builtin calls by declared result.
+   */
   private RegoType typeOf(Term t) {
     return switch (t) {
       case Term.Scalar s -> Types.ofValue(s.value());
@@ -239,31 +243,53 @@ final class BuiltinArgumentCheck {
         if (a.items().isEmpty()) {
           yield new ArrayType(List.of(), RegoType.ANY);
         }
-        yield new ArrayType(a.items().stream().map(this::typeOf).toList(), null);
+        List<RegoType> statics = new ArrayList<>(a.items().size());
+        a.items().forEach(x -> statics.add(typeOf(x)));
+        yield new ArrayType(statics, null);
       }
       case Term.SetTerm s -> {
         RegoType of = null;
         for (Term x : s.items()) {
           of = Types.or(of, typeOf(x));
         }
-        yield new SetType(of);
+        yield new SetType(of == null ? RegoType.ANY : of);
       }
       case Term.ObjectTerm o -> {
         List<Property> props = new ArrayList<>();
         for (int i = 0; i < o.keys().size(); i++) {
-          RegoType v = typeOf(o.values().get(i));
-          if (o.keys().get(i) instanceof Term.Scalar k && v != null) {
-            props.add(new Property(k.value(), v));
+          if (o.keys().get(i) instanceof Term.Scalar k) {
+            props.add(new Property(k.value(), typeOf(o.values().get(i))));
           }
         }
         yield new ObjectType(props, null, null);
       }
-      case Term.ArrayCompr c -> new ArrayType(List.of(), RegoType.ANY);
-      case Term.SetCompr c -> new SetType(RegoType.ANY);
-      case Term.ObjectCompr c -> ObjectType.dynamic(RegoType.ANY, RegoType.ANY);
+      // The element type is the head's; an unknown head (a variable bound in the body) is any,
+      // which accepts whatever OPA's inference might find.
+      case Term.ArrayCompr c -> new ArrayType(List.of(), orAny(typeOf(c.head())));
+      case Term.SetCompr c -> new SetType(orAny(typeOf(c.head())));
+      case Term.ObjectCompr c ->
+          ObjectType.dynamic(orAny(typeOf(c.key())), orAny(typeOf(c.value())));
       case Term.Call c -> resultType(c);
       case Term.Var v -> null;
       case Term.Ref r -> null;
+    };
+  }
+
+  /** A type with every unknown part widened to any: what a term certainly fits. */
+  private static RegoType orAny(RegoType t) {
+    return switch (t) {
+      case null -> RegoType.ANY;
+      case ArrayType a ->
+          new ArrayType(
+              a.statics().stream().map(BuiltinArgumentCheck::orAny).toList(),
+              a.dynamic() == null ? null : orAny(a.dynamic()));
+      case SetType s -> new SetType(orAny(s.of()));
+      case ObjectType o ->
+          new ObjectType(
+              o.statics().stream().map(p -> new Property(p.key(), orAny(p.value()))).toList(),
+              o.dynamicKey() == null ? null : orAny(o.dynamicKey()),
+              o.dynamicValue() == null ? null : orAny(o.dynamicValue()));
+      default -> t;
     };
   }
 }

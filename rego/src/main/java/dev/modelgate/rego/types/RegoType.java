@@ -2,6 +2,7 @@ package dev.modelgate.rego.types;
 
 import dev.modelgate.rego.value.Value;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -81,12 +82,13 @@ public sealed interface RegoType {
   }
 
   /**
-   * An array: {@code statics} types its first positions, {@code dynamic} (may be null) every
-   * further element. {@code array<number, string>} is a pair, {@code array[any]} any array.
+   * An array: {@code statics} types its first positions (an element may be null: unknown, as for a
+   * variable in a literal), {@code dynamic} (may be null) every further element. {@code
+   * array<number, string>} is a pair, {@code array[any]} any array.
    */
   record ArrayType(List<RegoType> statics, RegoType dynamic) implements RegoType {
     public ArrayType {
-      statics = List.copyOf(statics);
+      statics = Collections.unmodifiableList(new ArrayList<>(statics));
     }
 
     /** The type at this position, or null if the array cannot have it. */
@@ -106,7 +108,7 @@ public sealed interface RegoType {
     public String toString() {
       String s = "array";
       if (!statics.isEmpty()) {
-        s += statics.stream().map(String::valueOf).collect(Collectors.joining(", ", "<", ">"));
+        s += statics.stream().map(Types::print).collect(Collectors.joining(", ", "<", ">"));
       }
       return dynamic == null ? s : s + "[" + dynamic + "]";
     }
@@ -125,11 +127,10 @@ public sealed interface RegoType {
     }
   }
 
-  /** A known key of an object type and the type of its value. */
+  /** A known key of an object type and the type of its value (null: unknown). */
   record Property(Value key, RegoType value) {
     public Property {
       Objects.requireNonNull(key, "key");
-      Objects.requireNonNull(value, "value");
     }
   }
 
@@ -180,7 +181,7 @@ public sealed interface RegoType {
       if (!statics.isEmpty()) {
         s +=
             statics.stream()
-                .map(p -> Types.printKey(p.key()) + ": " + p.value())
+                .map(p -> Types.printKey(p.key()) + ": " + Types.print(p.value()))
                 .collect(Collectors.joining(", ", "<", ">"));
       }
       return dynamicKey == null ? s : s + "[" + dynamicKey + ": " + dynamicValue + "]";

@@ -16,11 +16,12 @@ import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 import org.apache.commons.compress.compressors.lzma.LZMACompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
- * A single compressed stream (gzip, bzip2, xz, zlib, lzma) around one file — {@code .pkl.gz},
+ * A single compressed stream (gzip, bzip2, xz, zlib, lzma, lz4) around one file — {@code .pkl.gz},
  * joblib's compressed dumps, {@code .tar.gz}: unpacked with a bomb check and its content scanned by
  * detection, as the member {@code <name without the compression suffix>}. A stream that breaks off
  * part-way still has its unpacked prefix scanned (loaders act on it before they notice), then is
@@ -44,7 +45,9 @@ public final class CompressedStreamScanner implements FormatScanner {
     /** RFC 1950, bare or in joblib's old Z-file framing; magic checked by {@link ZlibFraming}. */
     ZLIB("zlib", Set.of("z", "zlib"), null),
     /** The legacy ".lzma" (LZMA-alone) container joblib writes for {@code compress='lzma'}. */
-    LZMA("lzma", Set.of("lzma"), null);
+    LZMA("lzma", Set.of("lzma"), null),
+    /** The LZ4 frame format ({@code lz4.frame}, joblib's {@code compress='lz4'}). */
+    LZ4("lz4", Set.of("lz4"), new byte[] {0x04, 0x22, 0x4d, 0x18});
 
     final String format;
     final Set<String> suffixes;
@@ -195,6 +198,7 @@ public final class CompressedStreamScanner implements FormatScanner {
       case XZ -> new XZCompressorInputStream(raw, true, XZ_MEMORY_KIB);
       case ZLIB -> new InflaterInputStream(raw, inflater, 64 * 1024);
       case LZMA -> new LZMACompressorInputStream(raw, XZ_MEMORY_KIB);
+      case LZ4 -> new FramedLZ4CompressorInputStream(raw, true);
     };
   }
 

@@ -79,6 +79,10 @@ public final class NpyScanner implements FormatScanner {
     if (len > 1 << 20) {
       throw new MalformedFileException("npy header of " + len + " bytes", at);
     }
+    if (at + len > src.size()) {
+      throw new MalformedFileException(
+          "npy header of " + len + " bytes runs past the end of the file", at);
+    }
     String h = new String(src.readFully(at, (int) len), StandardCharsets.UTF_8);
     Matcher d = DESCR.matcher(h + ", '");
     if (!h.strip().startsWith("{") || !d.find()) {

@@ -107,21 +107,35 @@ public final class TorchZipScanner implements FormatScanner {
             ctx.scanMemberAs(name, content, records.scannerFor(name));
             continue;
           }
-          if (records.isUnreferenced(name)) {
-            records.reportUnreferenced(name, content, ctx);
-          }
-          byte[] head = content.readUpTo(0, 16);
-          ctx.chargeBytes(head.length);
-          if (PickleSniffer.looksZip(head)) {
-            ctx.scanMember(name, content);
-          } else if (PickleSniffer.looksNested(head)) {
-            ctx.scanMemberAs(name, content, PickleSniffer.speculativeScanner());
-          }
+          sniff(name, content, records, ctx);
+        } catch (IOException ex) {
+          // a member that does not inflate is that member's problem, not the archive's
+          ctx.reportMember(
+              Severity.HIGH,
+              ZipChecks.RULE_UNREADABLE,
+              "member cannot be unpacked (" + ex.getMessage() + "); it was not examined",
+              name,
+              e.localHeaderOffset());
         }
       }
       if (pickles) {
         records.checkReferences(names(dir), ctx);
       }
+    }
+  }
+
+  /** A non-pickle member: its storage reference checked, its first bytes sniffed. */
+  private static void sniff(
+      String name, ByteSource content, StorageRecords records, ScanContext ctx) throws IOException {
+    if (records.isUnreferenced(name)) {
+      records.reportUnreferenced(name, content, ctx);
+    }
+    byte[] head = content.readUpTo(0, 16);
+    ctx.chargeBytes(head.length);
+    if (PickleSniffer.looksZip(head)) {
+      ctx.scanMember(name, content);
+    } else if (PickleSniffer.looksNested(head)) {
+      ctx.scanMemberAs(name, content, PickleSniffer.speculativeScanner());
     }
   }
 

@@ -41,7 +41,12 @@ public final class ZipMember {
     int flags = ZipDirectory.le16(h, 6);
     int nameLen = ZipDirectory.le16(h, 26);
     int extraLen = ZipDirectory.le16(h, 28);
-    String localName = new String(archive.readFully(at + 30, nameLen), StandardCharsets.UTF_8);
+    byte[] name = archive.readUpTo(at + 30, nameLen);
+    if (name.length < nameLen) {
+      throw new MalformedFileException(
+          "local header name of " + e.name() + " runs past the end", at);
+    }
+    String localName = new String(name, StandardCharsets.UTF_8);
     long data = at + 30 + nameLen + extraLen;
     if (data + e.compressedSize() > archive.size()) {
       throw new MalformedFileException("member " + e.name() + " runs past the end", data);

@@ -170,6 +170,26 @@ class GraphQlValidationTest {
   }
 
   @Test
+  void selectionsFromObjectsDecodeAsGqlparserDecodesThem() throws Exception {
+    // gqlparser decodes every selection object that fits a field as a field, so spreads and
+    // inline fragments given as objects become fields without names (OPA answers false here).
+    String schema = "type Query { a: Int }";
+    Value spreadQuery =
+        callValues(
+            "graphql.parse_query",
+            List.of(StringValue.of("# c\n{ ...F } fragment F on Query { a # d\n }")));
+    assertThat(valid("# c\n{ ...F } fragment F on Query { a # d\n }", schema)).isTrue();
+    assertThat(callValues("graphql.is_valid", List.of(spreadQuery, StringValue.of(schema))))
+        .isEqualTo(BooleanValue.FALSE);
+    Value commented =
+        callValues(
+            "graphql.parse_schema",
+            List.of(StringValue.of("# a\n\"d\" type Query { a: Int # b\n}")));
+    assertThat(callValues("graphql.schema_is_valid", List.of(commented)))
+        .isEqualTo(BooleanValue.TRUE);
+  }
+
+  @Test
   void parseAndVerifyAnswersFalseWithEmptyObjects() throws Exception {
     assertThat(call("graphql.parse_and_verify", "\"{ b }\"", "\"type Query { a: Int }\"").toJson())
         .isEqualTo("[false,{},{}]");
