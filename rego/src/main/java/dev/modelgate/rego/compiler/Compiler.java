@@ -594,17 +594,25 @@ public final class Compiler {
       int arity = target == null ? -1 : arityOf(out);
       boolean withOutput = wholeExpression && args.size() == arity + 1;
       if (arity >= 0 && args.size() != arity && !withOutput) {
-        errors.add(
-            new RegoError(
-                "rego_type_error",
-                c.name()
+        String message =
+            target instanceof Term.CallTarget.FunctionTarget f
+                // OPA's wording for user functions (arityMismatchError in v1/ast/compile.go)
+                ? "function data."
+                    + RefNames.format(f.path())
+                    + " has arity "
+                    + arity
+                    + ", got "
+                    + args.size()
+                    + " argument"
+                    + (args.size() == 1 ? "" : "s")
+                : c.name()
                     + ": arity mismatch: expected "
                     + arity
                     + " argument"
                     + (arity == 1 ? "" : "s")
                     + " but got "
-                    + args.size(),
-                c.loc()));
+                    + args.size();
+        errors.add(new RegoError("rego_type_error", message, c.loc()));
       }
       argumentCheck.report(c, out, errors);
       return out;
