@@ -231,6 +231,8 @@ class GraphQlValidationTest {
                 + " type Query.");
     assertThat(error("graphql.parse", "1", "\"type Query { a: Int }\""))
         .hasMessage("operand 0 must be one of {string, object} but got number");
+    assertThat(error("graphql.parse", "{\"Operations\": \"x\"}", "\"type Query { a: Int }\""))
+        .hasMessage("invalid GraphQL AST object: expected an array, got string");
   }
 
   /** Runs a hostile case under a generous bound, so a regression fails instead of hanging CI. */
