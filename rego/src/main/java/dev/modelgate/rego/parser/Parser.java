@@ -1192,20 +1192,10 @@ public final class Parser {
 
   /**
    * OPA's parseTerm: one operand without operators: a literal, variable, reference, call,
-   * collection or parenthesised expression (a minus sign only as part of a number).
+   * collection or parenthesised expression, or a minus sign before a number or a reference.
    */
   private Term plainTerm() {
-    Token t = peek();
-    if (t.is("-")) {
-      next();
-      Token n = peek();
-      if (n.kind() != Token.Kind.NUMBER) {
-        throw error(n, "unexpected " + describe(n) + " token: expected number");
-      }
-      next();
-      return postfix(number(n, "-" + n.text()));
-    }
-    return postfixTerm();
+    return unaryTerm();
   }
 
   // ---------------------------------------------------------------- helpers
