@@ -57,17 +57,17 @@ final class BuiltinArgumentCheck {
   }
 
   /** The error for this call, or null if it may be fine. */
-  private RegoError check(Term.Call call, boolean isStatement) {
+  private RegoError check(Term.Call call, boolean wholeExpression) {
     Signature sig = signature(call);
     int n = call.args().size();
-    if (sig == null || (n != sig.arity() && !(isStatement && n == sig.arity() + 1))) {
+    if (sig == null || (n != sig.arity() && !(wholeExpression && n == sig.arity() + 1))) {
       return null;
     }
     for (int i = 0; i < n; i++) {
       if (!accepts(call.args().get(i), sig.operand(i))) {
         List<String> have = new ArrayList<>();
         call.args().forEach(a -> have.add(Types.print(typeOf(a))));
-        if (n == sig.arity() && !isStatement) {
+        if (n == sig.arity() && !wholeExpression) {
           have.add(Types.print(null));
         }
         return new RegoError(
