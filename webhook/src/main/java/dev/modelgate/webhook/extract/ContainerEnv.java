@@ -36,7 +36,13 @@ final class ContainerEnv {
   private final Map<String, String> values = new LinkedHashMap<>();
 
   /** By stand-in number: the variable and where its value would come from. */
-  private final List<String[]> origins = new ArrayList<>();
+  private final List<Unknown> origins = new ArrayList<>();
+
+  /**
+   * @param slashFree the value cannot contain {@code /} (pod names, labels, IPs, resource
+   *     quantities), so it can never be an {@code org/name} id, only a bare one
+   */
+  private record Unknown(String var, String origin, boolean slashFree) {}
 
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, Boolean> reported = new HashMap<>();
@@ -93,20 +99,30 @@ final class ContainerEnv {
    * @param viaVariable also name the variable that carries it: {@code Secret hf via $(M)}
    */
   String origin(String target, boolean viaVariable) {
+    Unknown u = unknownIn(target);
+    if (u == null) return "a value ModelGate cannot see";
+    return viaVariable ? u.origin() + " via $(" + u.var() + ")" : u.origin();
+  }
+
+  /**
+   * Whether {@code value} is exactly one unknown value that cannot contain {@code /}: such a value
+   * can never be an {@code org/name} id, so variables that only count {@code org/name} values
+   * ({@code MODEL_NAME}, adapters) may ignore it.
+   */
+  boolean neverOrgName(String value) {
+    Unknown u = unknownIn(value);
+    return u != null && u.slashFree() && value.equals(UNKNOWN_ORG + "/" + origins.indexOf(u));
+  }
+
+  private Unknown unknownIn(String target) {
     int at = target.indexOf(UNKNOWN_ORG + "/");
-    if (at >= 0) {
-      int start = at + UNKNOWN_ORG.length() + 1;
-      int end = start;
-      while (end < target.length() && Character.isDigit(target.charAt(end))) end++;
-      if (end > start && end - start < 6) {
-        int i = Integer.parseInt(target.substring(start, end));
-        if (i < origins.size()) {
-          String[] o = origins.get(i);
-          return viaVariable ? o[1] + " via $(" + o[0] + ")" : o[1];
-        }
-      }
-    }
-    return "a value ModelGate cannot see";
+    if (at < 0) return null;
+    int start = at + UNKNOWN_ORG.length() + 1;
+    int end = start;
+    while (end < target.length() && Character.isDigit(target.charAt(end))) end++;
+    if (end == start || end - start > 6) return null;
+    int i = Integer.parseInt(target.substring(start, end));
+    return i < origins.size() ? origins.get(i) : null;
   }
 
   private void addSource(JsonNode from, ConfigMapView configMaps) {
@@ -165,20 +181,22 @@ final class ContainerEnv {
     }
     JsonNode secret = from.path("secretKeyRef");
     if (secret.isObject()) {
-      unknown(var, "Secret " + printable(secret.path("name").asText("")));
+      unknown(var, "Secret " + printable(secret.path("name").asText("")), false);
     } else if (from.path("fieldRef").isObject()) {
-      unknown(var, "field " + printable(from.path("fieldRef").path("fieldPath").asText("")));
+      String path = from.path("fieldRef").path("fieldPath").asText("");
+      // Annotations hold anything; every other pod field is a name, label, uid or address.
+      unknown(var, "field " + printable(path), !path.startsWith("metadata.annotations"));
     } else if (from.path("resourceFieldRef").isObject()) {
-      unknown(
-          var, "resource " + printable(from.path("resourceFieldRef").path("resource").asText("")));
+      String resource = from.path("resourceFieldRef").path("resource").asText("");
+      unknown(var, "resource " + printable(resource), true);
     } else {
-      unknown(var, "a source ModelGate cannot read");
+      unknown(var, "a source ModelGate cannot read", false);
     }
   }
 
-  private void unknown(String var, String origin) {
+  private void unknown(String var, String origin, boolean slashFree) {
     values.put(var, UNKNOWN_ORG + "/" + origins.size());
-    origins.add(new String[] {printable(var), origin});
+    origins.add(new Unknown(printable(var), origin, slashFree));
   }
 
   /**

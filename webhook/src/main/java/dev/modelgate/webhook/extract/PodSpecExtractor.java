@@ -136,7 +136,8 @@ public final class PodSpecExtractor {
       String var = e.getKey();
       String value = e.getValue();
       if (ContainerEnv.isUnknown(value)) {
-        if (isModelVariable(var)) {
+        boolean orgNameOnly = MODEL_NAME_ENV.contains(var) || ADAPTER_ENV.contains(var);
+        if (isModelVariable(var) && !(orgNameOnly && resolved.neverOrgName(value))) {
           found.add(
               ModelReference.uncheckable(
                   name,

@@ -247,4 +247,28 @@ class KubeletEnvTest {
     assertThat(lookups).hasSize(PodSpecExtractor.MAX_CONFIG_MAPS);
     assertThat(found).hasSize(5).allMatch(t -> t.contains("more than 32 ConfigMaps"));
   }
+
+  @Test
+  void podFieldsAreUnknownButOnlyCountWhereABareIdCould() throws Exception {
+    assertThat(
+            refs(
+                "{'containers':[{'name':'c','env':["
+                    + "{'name':'MODEL_NAME','valueFrom':{'fieldRef':{'fieldPath':'metadata.labels[\\'app\\']'}}},"
+                    + "{'name':'POD_IP','valueFrom':{'fieldRef':{'fieldPath':'status.podIP'}}},"
+                    + "{'name':'MODEL_ID','valueFrom':{'fieldRef':{'fieldPath':'metadata.name'}}},"
+                    + "{'name':'HF_MODEL_ID','valueFrom':{'fieldRef':"
+                    + "{'fieldPath':'metadata.annotations[\\'m\\']'}}}],"
+                    + "'args':['--host','$(POD_IP)']}]}"))
+        .containsExactly(
+            "c|env MODEL_ID|UNCHECKABLE|reads MODEL_ID from field metadata.name, which ModelGate"
+                + " cannot check",
+            "c|env HF_MODEL_ID|UNCHECKABLE|reads HF_MODEL_ID from field"
+                + " metadata.annotations[\"m\"], which ModelGate cannot check");
+    // An annotation can hold org/name, so MODEL_NAME from one counts.
+    assertThat(
+            refs(
+                "{'containers':[{'name':'c','env':[{'name':'MODEL_NAME','valueFrom':{'fieldRef':"
+                    + "{'fieldPath':'metadata.annotations[\\'m\\']'}}}]}]}"))
+        .hasSize(1);
+  }
 }
