@@ -47,6 +47,12 @@ final class ContainerEnv {
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, Boolean> reported = new HashMap<>();
 
+  /** {@code envFrom} Secrets as (name, prefix): they may define any variable with that prefix. */
+  private final List<String[]> secretSources = new ArrayList<>();
+
+  /** Stand-ins handed out for variables only an {@code envFrom} Secret could define. */
+  private final Map<String, String> maybeSecret = new HashMap<>();
+
   /**
    * A reason ModelGate cannot check what the container loads.
    *
@@ -79,6 +85,49 @@ final class ContainerEnv {
   /** Every variable in the order the kubelet defines it; unknown values hold their stand-in. */
   Map<String, String> values() {
     return values;
+  }
+
+  /**
+   * The variables as {@code $(VAR)} expansion sees them: {@link #values()}, and for a name defined
+   * nowhere while an {@code envFrom} Secret (whose keys are unknown) could define it, a stand-in
+   * naming that Secret. So {@code --model $(M)} with {@code M} perhaps from an {@code envFrom}
+   * Secret is uncheckable, while a variable nothing could define stays as written, as in the
+   * kubelet.
+   */
+  Map<String, String> forExpansion() {
+    if (secretSources.isEmpty()) return values;
+    return new java.util.AbstractMap<>() {
+      @Override
+      public String get(Object key) {
+        String v = values.get(key);
+        return v != null || !(key instanceof String name) ? v : fromSecretSource(name);
+      }
+
+      @Override
+      public java.util.Set<Map.Entry<String, String>> entrySet() {
+        return values.entrySet();
+      }
+    };
+  }
+
+  private String fromSecretSource(String var) {
+    String known = maybeSecret.get(var);
+    if (known != null) return known;
+    if (!ENV_NAME.matcher(var).matches() || maybeSecret.size() >= MAX_KEYS_PER_SOURCE) return null;
+    // The last matching source would win in the kubelet; name it.
+    String secret = null;
+    for (String[] src : secretSources) {
+      if (var.startsWith(src[1])) secret = src[0];
+    }
+    if (secret == null) return null;
+    String marker = UNKNOWN_ORG + "/" + origins.size();
+    origins.add(
+        new Unknown(
+            printable(var),
+            "envFrom Secret " + secret + " (if it defines " + printable(var) + ")",
+            false));
+    maybeSecret.put(var, marker);
+    return marker;
   }
 
   List<Problem> problems() {
@@ -127,7 +176,13 @@ final class ContainerEnv {
 
   private void addSource(JsonNode from, ConfigMapView configMaps) {
     JsonNode ref = from.path("configMapRef");
-    // envFrom secretRef: the keys are unknown as well as the values (a documented limitation).
+    JsonNode secret = from.path("secretRef");
+    if (secret.isObject()) {
+      // Keys and values unknown: only $(VAR) of otherwise undefined names is traced to it.
+      secretSources.add(
+          new String[] {printable(secret.path("name").asText("")), from.path("prefix").asText("")});
+      return;
+    }
     if (!ref.isObject()) return;
     String name = ref.path("name").asText("");
     String prefix = from.path("prefix").asText("");
@@ -148,7 +203,7 @@ final class ContainerEnv {
     JsonNode value = e.get("value");
     JsonNode from = e.path("valueFrom");
     if (value != null && value.isTextual() && !value.asText().isEmpty()) {
-      values.put(var, VarExpansion.expand(value.asText(), values));
+      values.put(var, VarExpansion.expand(value.asText(), forExpansion()));
     } else if (from.isObject()) {
       fromSource(var, from, configMaps);
     } else {
