@@ -68,6 +68,7 @@ class BuiltinArgumentTypesTest {
         "x := concat(\",\", [input.x, 1])",
         "x := upper(count([1]))",
         "x := upper(1 - 2)",
+        "x := upper(object.union({}, input.x))",
         "x := [y | y := upper(1)]",
         "count([1], \"n\")",
         "to_number([1])",

@@ -54,6 +54,12 @@ class OpaParsingTest {
   }
 
   @Test
+  void aNegatedReferenceIsAPlainFirstTerm() {
+    assertThat(v1("x := 3\nz := [-x | true]\n", "data.p.z")).isEqualTo(json("[-3]"));
+    assertThat(v1("x := 3\nz := [-x, -1]\n", "data.p.z")).isEqualTo(json("[-3, -1]"));
+  }
+
+  @Test
   void anOperatorBeforeTheBarMakesAnArrayAndParenthesesMakeAComprehension() {
     String src = "q := {4}\n";
     assertThat(v1(src + "e := [q & {1} | {true}]\n", "data.p.e"))

@@ -24,7 +24,7 @@ public final class ModelScanner {
    * Version of the scanning rules. Bump it whenever a rule, list or format changes what is found:
    * the operator re-scans every stored model when it changes.
    */
-  public static final String VERSION = "1.4.0";
+  public static final String VERSION = "1.5.0";
 
   private final ScanLimits limits;
   private final FormatDispatcher dispatcher;

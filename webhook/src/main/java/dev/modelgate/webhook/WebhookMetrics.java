@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentMap;
  * Prometheus metrics: {@code modelgate_webhook_decisions_total{result,kind}}, {@code
  * modelgate_webhook_request_duration_seconds} (histogram) and {@code
  * modelgate_webhook_rejected_requests_total{status}} for malformed or oversized bodies. The kind
- * label only takes known values, so callers cannot grow the series without bound.
+ * label only takes known values, so callers cannot grow the series without bound. The ConfigMap
+ * cache registers its {@code modelgate_webhook_configmap_cache_*} meters in the same registry.
  */
 public final class WebhookMetrics {
 

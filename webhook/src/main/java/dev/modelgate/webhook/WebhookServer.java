@@ -135,13 +135,37 @@ public final class WebhookServer implements AutoCloseable {
   private byte[] readBounded(Context ctx) throws IOException, TooLarge {
     long max = options.maxBodyBytes();
     long declared = ctx.req().getContentLengthLong();
-    if (declared > max) throw new TooLarge();
     try (InputStream in = ctx.req().getInputStream()) {
+      if (declared > max) {
+        discard(in);
+        throw new TooLarge();
+      }
       byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-      if (body.length > max) throw new TooLarge();
+      if (body.length > max) {
+        discard(in);
+        throw new TooLarge();
+      }
       return body;
     }
   }
+
+  /**
+   * Reads and drops the rest of a too-large body (up to {@link #DISCARD_LIMIT}) so the caller,
+   * still sending, gets the 413 instead of a reset connection; beyond the limit the connection is
+   * simply closed.
+   */
+  private static void discard(InputStream in) {
+    byte[] buf = new byte[16 * 1024];
+    long left = DISCARD_LIMIT;
+    try {
+      int n;
+      while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) left -= n;
+    } catch (IOException e) {
+      // The caller gave up; the 413 is still the answer.
+    }
+  }
+
+  private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
   /** Structured, and free of secrets: ids, names and verdicts only, never env values or specs. */
   private static void log(AdmissionRequest req, Decision decision) {

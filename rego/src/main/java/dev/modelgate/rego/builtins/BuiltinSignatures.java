@@ -13,7 +13,10 @@ import java.util.TreeMap;
  * call whose operand is known not to fit (see the compiler's builtin argument check); where OPA
  * declares {@code any} this table does too, so nothing OPA accepts is rejected.
  *
- * <p>{@code print} is absent: it is variadic and takes anything.
+ * <p>Types are those of recent OPA (its capabilities file for v1.20.2, which e.g. gives {@code
+ * object.union} and {@code json.filter} an object result where older releases said {@code any});
+ * parameter names are those of v1/ast/builtins.go. {@code print} is absent: it is variadic and
+ * takes anything.
  */
 public final class BuiltinSignatures {
   private static final String TIME = "any<number, array<number, string>>";
@@ -140,16 +143,22 @@ public final class BuiltinSignatures {
           "semver.is_valid(vsn: any) => result: boolean",
           "semver.compare(a: string, b: string) => result: number",
           // Objects and JSON documents.
-          "json.filter(object: object[any: any], paths: " + JSON_PATHS + ") => filtered: any",
-          "json.remove(object: object[any: any], paths: " + JSON_PATHS + ") => output: any",
+          "json.filter(object: object[any: any], paths: "
+              + JSON_PATHS
+              + ")"
+              + " => filtered: object[any: any]",
+          "json.remove(object: object[any: any], paths: "
+              + JSON_PATHS
+              + ")"
+              + " => output: object[any: any]",
           "json.patch(object: any, patches: array[object<op: string, path: any>[any: any]])"
               + " => output: any",
-          "object.union(a: object[any: any], b: object[any: any]) => output: any",
-          "object.union_n(objects: array[object[any: any]]) => output: any",
+          "object.union(a: object[any: any], b: object[any: any]) => output: object[any: any]",
+          "object.union_n(objects: array[object[any: any]]) => output: object[any: any]",
           "object.remove(object: object[any: any],"
-              + " keys: any<array[any], object[any: any], set[any]>) => output: any",
+              + " keys: any<array[any], object[any: any], set[any]>) => output: object[any: any]",
           "object.filter(object: object[any: any],"
-              + " keys: any<array[any], object[any: any], set[any]>) => filtered: any",
+              + " keys: any<array[any], object[any: any], set[any]>) => filtered: object[any: any]",
           "object.get(object: object[any: any], key: any, default: any) => value: any",
           "object.keys(object: object[any: any]) => value: set[any]",
           "json.verify_schema(schema: " + GQL + ") => output: array<boolean, any<null, string>>",

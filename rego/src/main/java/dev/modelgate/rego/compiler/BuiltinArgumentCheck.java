@@ -38,50 +38,36 @@ import java.util.function.Predicate;
  */
 final class BuiltinArgumentCheck {
   private final BuiltinRegistry builtins;
-  private Term statement;
 
   BuiltinArgumentCheck(BuiltinRegistry builtins) {
     this.builtins = builtins;
   }
 
   /**
-   * Notes the (unresolved) term of the body expression about to be resolved: if it is a call, OPA
-   * checks it as a statement, where an output operand is allowed ({@code count(xs, n)}) and checked
-   * against the result type.
+   * Adds the error for a resolved call, if any, to {@code errors}. A call that is a whole body
+   * expression may have an output operand ({@code count(xs, n)}), checked against the result type.
+   * A nested call gets an output variable in OPA (shown as {@code ???} among the operand types);
+   * with one operand too many it is the arity check's to report.
    */
-  void statementIs(Term written) {
-    statement = written;
-  }
-
-  /**
-   * Adds the error for a resolved call, if any, to {@code errors}. {@code written} is the call as
-   * parsed, to tell the statement call from nested ones. A nested call gets an output variable in
-   * OPA (shown as {@code ???} among the operand types); with one operand too many it is the arity
-   * check's to report.
-   */
-  void report(Term.Call written, Term.Call resolved, List<RegoError> errors) {
-    boolean isStatement = written == statement;
-    if (isStatement) {
-      statement = null;
-    }
-    RegoError e = check(resolved, isStatement);
+  void report(Term.Call call, boolean wholeExpression, List<RegoError> errors) {
+    RegoError e = check(call, wholeExpression);
     if (e != null) {
       errors.add(e);
     }
   }
 
   /** The error for this call, or null if it may be fine. */
-  private RegoError check(Term.Call call, boolean isStatement) {
+  private RegoError check(Term.Call call, boolean wholeExpression) {
     Signature sig = signature(call);
     int n = call.args().size();
-    if (sig == null || (n != sig.arity() && !(isStatement && n == sig.arity() + 1))) {
+    if (sig == null || (n != sig.arity() && !(wholeExpression && n == sig.arity() + 1))) {
       return null;
     }
     for (int i = 0; i < n; i++) {
       if (!accepts(call.args().get(i), sig.operand(i))) {
         List<String> have = new ArrayList<>();
         call.args().forEach(a -> have.add(Types.print(typeOf(a))));
-        if (n == sig.arity() && !isStatement) {
+        if (n == sig.arity() && !wholeExpression) {
           have.add(Types.print(null));
         }
         return new RegoError(

@@ -384,7 +384,6 @@ public final class Compiler {
       Expr e =
           switch (l.expr()) {
             case Expr.TermExpr t -> {
-              argumentCheck.statementIs(t.term());
               yield new Expr.TermExpr(
                   t.term() instanceof Term.Call c ? call(c, s, true) : term(t.term(), s));
             }
@@ -614,7 +613,7 @@ public final class Compiler {
                     + args.size();
         errors.add(new RegoError("rego_type_error", message, c.loc()));
       }
-      argumentCheck.report(c, out, errors);
+      argumentCheck.report(out, wholeExpression, errors);
       return out;
     }
 

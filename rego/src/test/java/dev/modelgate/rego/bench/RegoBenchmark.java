@@ -109,6 +109,7 @@ public class RegoBenchmark {
   EvalOptions recipeOptions;
   PreparedQuery bigDeny;
   EvalOptions bigOptions;
+  EvalOptions bigOptionsNoIndex;
   CompiledPolicy suite;
 
   @Setup
@@ -126,6 +127,7 @@ public class RegoBenchmark {
         EvalOptions.defaults()
             .withInput(
                 ValueJson.parse("{\"kind\": \"Pod\", \"name\": \"web-42\", \"ns\": \"team-7\"}"));
+    bigOptionsNoIndex = bigOptions.withRuleIndexing(false);
 
     suite =
         RegoCompiler.standard()
@@ -201,6 +203,9 @@ public class RegoBenchmark {
     if (!recipeDecision().get(0).expressions().get(0).equals(Value.of(false))) {
       throw new IllegalStateException("recipe should not match the safe input");
     }
+    if (!fiveHundredRulePolicyNoIndex().equals(fiveHundredRulePolicy())) {
+      throw new IllegalStateException("the index changed the 500-rule result");
+    }
     if (!fiveHundredRulePolicy().get(0).expressions().get(0).toJson().contains("team-7")) {
       throw new IllegalStateException("500-rule policy gave " + fiveHundredRulePolicy());
     }
@@ -219,6 +224,12 @@ public class RegoBenchmark {
   @Benchmark
   public List<QueryResult> fiveHundredRulePolicy() {
     return bigDeny.eval(bigOptions);
+  }
+
+  /** The same policy and input with the rule index off (every deny rule evaluated). */
+  @Benchmark
+  public List<QueryResult> fiveHundredRulePolicyNoIndex() {
+    return bigDeny.eval(bigOptionsNoIndex);
   }
 
   @Benchmark

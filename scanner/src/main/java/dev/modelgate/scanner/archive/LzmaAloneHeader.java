@@ -26,9 +26,19 @@ final class LzmaAloneHeader {
     if (props >= 9 * 5 * 5) {
       return false;
     }
+    if (props == 0x5d && head[1] == 0 && head[2] == 0) {
+      // joblib's prefix for lzma: joblib.load decompresses whatever follows, so such a file is
+      // scanned (and reported malformed if it does not decode) rather than left undetected
+      return true;
+    }
     long dict = le(head, 1, 4);
     long size = le(head, 5, 8);
-    // liblzma's alone decoder takes any dictionary size; the uncompressed size is -1 (streamed,
+    // liblzma's .lzma encoder (Python's lzma, xz-utils) rounds the dictionary up to 2^n or
+    // 2^n + 2^(n-1): that rules out most binary headers that happen to fit the other fields
+    if (!isEncoderDictionarySize(dict)) {
+      return false;
+    }
+    // the uncompressed size is -1 (streamed,
     // as Python's lzma module writes) or a real size, which no model file exceeds 2^40
     if (size != -1 && (size < 0 || size > 1L << 40)) {
       return false;
@@ -46,6 +56,14 @@ final class LzmaAloneHeader {
     } catch (IOException | RuntimeException e) { // EOF too: real streams yield output at once
       return false;
     }
+  }
+
+  static boolean isEncoderDictionarySize(long dict) {
+    if (dict < 4096) {
+      return false;
+    }
+    long low = Long.lowestOneBit(dict);
+    return dict == low || dict == low * 3;
   }
 
   private static long le(byte[] b, int at, int n) {

@@ -27,7 +27,10 @@ final class ZlibFraming {
     if (isZlibHeader(head, 0)) {
       return 0;
     }
-    if (zfileLength(head) < 0) {
+    // joblib reads the 19-character length field with int(field, 16) and then the stream at a
+    // fixed offset: find the stream there whatever the field says (a field Python cannot parse
+    // only stops the load; trusting our own parse of it would let a payload hide behind it)
+    if (head.length < ZFILE_HEADER + 2 || head[0] != 'Z' || head[1] != 'F') {
       return -1;
     }
     if (isZlibHeader(head, ZFILE_HEADER)) {
@@ -45,12 +48,13 @@ final class ZlibFraming {
     if (head.length < ZFILE_HEADER + 2 || head[0] != 'Z' || head[1] != 'F') {
       return -1;
     }
-    String field = new String(head, 2, ZFILE_HEADER - 2, StandardCharsets.US_ASCII).strip();
-    if (!field.startsWith("0x") || field.length() < 3 || field.length() > 18) {
-      return -1;
+    String field =
+        new String(head, 2, ZFILE_HEADER - 2, StandardCharsets.US_ASCII).strip().replace("_", "");
+    // Python's int(field, 16) takes an optional 0x; Python 2 wrote longs as 0x1f4L
+    if (field.startsWith("0x") || field.startsWith("0X")) {
+      field = field.substring(2);
     }
-    // Python 2 wrote longs as 0x1f4L
-    String digits = field.substring(2, field.endsWith("L") ? field.length() - 1 : field.length());
+    String digits = field.endsWith("L") ? field.substring(0, field.length() - 1) : field;
     if (digits.isEmpty() || digits.length() > 15) {
       return -1;
     }

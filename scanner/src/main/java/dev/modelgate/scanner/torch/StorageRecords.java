@@ -24,6 +24,10 @@ import java.util.Set;
  * references. Severities:
  *
  * <ul>
+ *   <li>{@value #RULE_SHORT} HIGH — a record holds fewer bytes than its storage's elements need
+ *       ({@code numel} × the element size of the storage type): torch 1.x builds the tensor over
+ *       the record anyway and reads past it into other heap memory (checked with Debian's torch
+ *       1.13), so loading is memory-unsafe.
  *   <li>{@value #RULE_MISSING} MEDIUM — a referenced record is absent: {@code torch.load} fails
  *       part-way, so the file was truncated or edited after saving. No code runs because of it.
  *   <li>{@value #RULE_BAD_ID} MEDIUM — a persistent id torch's {@code persistent_load} rejects (not
@@ -39,6 +43,28 @@ import java.util.Set;
  */
 final class StorageRecords {
   static final String RULE_MISSING = "torch.storage.missing";
+  static final String RULE_SHORT = "torch.storage.short";
+
+  /** Bytes per element of torch's typed storage classes, by class name. */
+  private static final Map<String, Integer> ELEMENT_SIZE =
+      Map.ofEntries(
+          Map.entry("DoubleStorage", 8),
+          Map.entry("FloatStorage", 4),
+          Map.entry("HalfStorage", 2),
+          Map.entry("BFloat16Storage", 2),
+          Map.entry("LongStorage", 8),
+          Map.entry("IntStorage", 4),
+          Map.entry("ShortStorage", 2),
+          Map.entry("CharStorage", 1),
+          Map.entry("ByteStorage", 1),
+          Map.entry("BoolStorage", 1),
+          Map.entry("ComplexFloatStorage", 8),
+          Map.entry("ComplexDoubleStorage", 16),
+          Map.entry("QInt8Storage", 1),
+          Map.entry("QUInt8Storage", 1),
+          Map.entry("QInt32Storage", 4),
+          Map.entry("UntypedStorage", 1));
+
   static final String RULE_BAD_ID = "torch.storage.bad-id";
   static final String RULE_UNREFERENCED_PICKLE = "torch.storage.unreferenced-pickle";
   static final String RULE_UNREFERENCED = "torch.storage.unreferenced";
@@ -111,8 +137,9 @@ final class StorageRecords {
     };
   }
 
-  /** Reports references to absent records and ids torch cannot resolve. */
-  void checkReferences(Set<String> memberNames, ScanContext ctx) {
+  /** Reports references to absent or too-short records and ids torch cannot resolve. */
+  void checkReferences(Map<String, Long> recordSizes, ScanContext ctx) {
+    Set<String> memberNames = recordSizes.keySet();
     ids.forEach(
         (member, list) -> {
           String dir = directoryOf(member);
@@ -129,7 +156,9 @@ final class StorageRecords {
                     member,
                     id.offset());
               }
-            } else if (!memberNames.contains(dir + id.key()) && missing.add(id.key())) {
+            } else if (memberNames.contains(dir + id.key())) {
+              checkSize(id, dir + id.key(), recordSizes.get(dir + id.key()), member, ctx);
+            } else if (missing.add(id.key())) {
               if (missing.size() <= REPORT_EACH) {
                 ctx.reportMember(
                     Severity.MEDIUM,
@@ -154,6 +183,35 @@ final class StorageRecords {
                 -1);
           }
         });
+  }
+
+  private static void checkSize(
+      PersistentId id, String record, long recordBytes, String member, ScanContext ctx) {
+    Integer element = id.storageType() == null ? null : ELEMENT_SIZE.get(id.storageType());
+    if (element == null || id.numel() < 0 || id.numel() > Long.MAX_VALUE / 16) {
+      return; // a storage type or size this check does not know: torch decides
+    }
+    long needed = id.numel() * element;
+    if (needed > recordBytes) {
+      ctx.reportMember(
+          Severity.HIGH,
+          RULE_SHORT,
+          "storage '"
+              + id.key()
+              + "' needs "
+              + needed
+              + " bytes ("
+              + id.numel()
+              + " x "
+              + id.storageType()
+              + ") but "
+              + record
+              + " holds "
+              + recordBytes
+              + "; torch reads past the record into other memory",
+          member,
+          id.offset());
+    }
   }
 
   /** True when {@code member} sits in a tensor directory whose complete pickle never names it. */

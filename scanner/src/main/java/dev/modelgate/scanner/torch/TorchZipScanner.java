@@ -13,7 +13,8 @@ import dev.modelgate.scanner.zip.ZipDirectory;
 import dev.modelgate.scanner.zip.ZipEntryInfo;
 import dev.modelgate.scanner.zip.ZipMember;
 import java.io.IOException;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -119,7 +120,7 @@ public final class TorchZipScanner implements FormatScanner {
         }
       }
       if (pickles) {
-        records.checkReferences(names(dir), ctx);
+        records.checkReferences(recordSizes(dir), ctx);
       }
     }
   }
@@ -144,10 +145,11 @@ public final class TorchZipScanner implements FormatScanner {
         && (name.endsWith(".py") || name.endsWith(".pkl"));
   }
 
-  private static Set<String> names(ZipDirectory dir) {
-    Set<String> names = new HashSet<>();
-    dir.entries().forEach(e -> names.add(e.name()));
-    return names;
+  /** Every member's declared uncompressed size (what torch's reader takes as the record size). */
+  private static Map<String, Long> recordSizes(ZipDirectory dir) {
+    Map<String, Long> sizes = new HashMap<>();
+    dir.entries().forEach(e -> sizes.merge(e.name(), e.size(), Math::min));
+    return sizes;
   }
 
   /** Opens a member, or reports why it cannot be read and returns null. */

@@ -65,6 +65,33 @@ class ZlibStreamTest {
   }
 
   @Test
+  void aZfileLengthFieldWithoutHexPrefixStillFindsTheStream() throws Exception {
+    // Python's int(field, 16) takes "1f4" as well as "0x1f4"; the stream is at offset 21 anyway
+    String header = String.format("ZF%-19s", Integer.toHexString(EVIL.length));
+    FileReport r = scan("old.pkl", concat(header.getBytes(StandardCharsets.US_ASCII), zlib(EVIL)));
+    assertThat(r.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(rules(r)).doesNotContain("joblib.zfile-length");
+  }
+
+  @Test
+  void lzmaWithJoblibsPrefixIsScannedWhateverItsDictionarySize() throws Exception {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (org.tukaani.xz.LZMAOutputStream z =
+        new org.tukaani.xz.LZMAOutputStream(b, new org.tukaani.xz.LZMA2Options(), -1)) {
+      z.write(EVIL);
+    }
+    byte[] lzma = b.toByteArray();
+    // dictionary 0x00850000: no encoder writes it, liblzma's .lzma decoder (and so joblib) reads it
+    lzma[1] = 0;
+    lzma[2] = 0;
+    lzma[3] = (byte) 0x85;
+    lzma[4] = 0;
+    FileReport r = scan("m.joblib", lzma);
+    assertThat(r.format()).isEqualTo("lzma");
+    assertThat(r.severity()).isEqualTo(Severity.CRITICAL);
+  }
+
+  @Test
   void corruptDeflateDataAfterTheHeaderIsNotTakenForZlib() {
     // "x^" is a valid zlib header; the bytes after it are no deflate stream
     FileReport r =

@@ -218,6 +218,7 @@ public final class ConfigMapCache implements ConfigMapSource {
           || t instanceof java.io.InterruptedIOException) {
         return "no answer within " + limits.requestTimeout().toMillis() + " ms";
       }
+      if (t instanceof java.net.ConnectException) return "API server unreachable";
     }
     return "API request failed: " + e.getClass().getSimpleName();
   }

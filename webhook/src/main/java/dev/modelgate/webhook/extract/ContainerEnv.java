@@ -36,10 +36,22 @@ final class ContainerEnv {
   private final Map<String, String> values = new LinkedHashMap<>();
 
   /** By stand-in number: the variable and where its value would come from. */
-  private final List<String[]> origins = new ArrayList<>();
+  private final List<Unknown> origins = new ArrayList<>();
+
+  /**
+   * @param slashFree the value cannot contain {@code /} (pod names, labels, IPs, resource
+   *     quantities), so it can never be an {@code org/name} id, only a bare one
+   */
+  private record Unknown(String var, String origin, boolean slashFree) {}
 
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, Boolean> reported = new HashMap<>();
+
+  /** {@code envFrom} Secrets as (name, prefix): they may define any variable with that prefix. */
+  private final List<String[]> secretSources = new ArrayList<>();
+
+  /** Stand-ins handed out for variables only an {@code envFrom} Secret could define. */
+  private final Map<String, String> maybeSecret = new HashMap<>();
 
   /**
    * A reason ModelGate cannot check what the container loads.
@@ -75,6 +87,49 @@ final class ContainerEnv {
     return values;
   }
 
+  /**
+   * The variables as {@code $(VAR)} expansion sees them: {@link #values()}, and for a name defined
+   * nowhere while an {@code envFrom} Secret (whose keys are unknown) could define it, a stand-in
+   * naming that Secret. So {@code --model $(M)} with {@code M} perhaps from an {@code envFrom}
+   * Secret is uncheckable, while a variable nothing could define stays as written, as in the
+   * kubelet.
+   */
+  Map<String, String> forExpansion() {
+    if (secretSources.isEmpty()) return values;
+    return new java.util.AbstractMap<>() {
+      @Override
+      public String get(Object key) {
+        String v = values.get(key);
+        return v != null || !(key instanceof String name) ? v : fromSecretSource(name);
+      }
+
+      @Override
+      public java.util.Set<Map.Entry<String, String>> entrySet() {
+        return values.entrySet();
+      }
+    };
+  }
+
+  private String fromSecretSource(String var) {
+    String known = maybeSecret.get(var);
+    if (known != null) return known;
+    if (!ENV_NAME.matcher(var).matches() || maybeSecret.size() >= MAX_KEYS_PER_SOURCE) return null;
+    // The last matching source would win in the kubelet; name it.
+    String secret = null;
+    for (String[] src : secretSources) {
+      if (var.startsWith(src[1])) secret = src[0];
+    }
+    if (secret == null) return null;
+    String marker = UNKNOWN_ORG + "/" + origins.size();
+    origins.add(
+        new Unknown(
+            printable(var),
+            "envFrom Secret " + secret + " (if it defines " + printable(var) + ")",
+            false));
+    maybeSecret.put(var, marker);
+    return marker;
+  }
+
   List<Problem> problems() {
     return problems;
   }
@@ -93,25 +148,41 @@ final class ContainerEnv {
    * @param viaVariable also name the variable that carries it: {@code Secret hf via $(M)}
    */
   String origin(String target, boolean viaVariable) {
+    Unknown u = unknownIn(target);
+    if (u == null) return "a value ModelGate cannot see";
+    return viaVariable ? u.origin() + " via $(" + u.var() + ")" : u.origin();
+  }
+
+  /**
+   * Whether {@code value} is exactly one unknown value that cannot contain {@code /}: such a value
+   * can never be an {@code org/name} id, so variables that only count {@code org/name} values
+   * ({@code MODEL_NAME}, adapters) may ignore it.
+   */
+  boolean neverOrgName(String value) {
+    Unknown u = unknownIn(value);
+    return u != null && u.slashFree() && value.equals(UNKNOWN_ORG + "/" + origins.indexOf(u));
+  }
+
+  private Unknown unknownIn(String target) {
     int at = target.indexOf(UNKNOWN_ORG + "/");
-    if (at >= 0) {
-      int start = at + UNKNOWN_ORG.length() + 1;
-      int end = start;
-      while (end < target.length() && Character.isDigit(target.charAt(end))) end++;
-      if (end > start && end - start < 6) {
-        int i = Integer.parseInt(target.substring(start, end));
-        if (i < origins.size()) {
-          String[] o = origins.get(i);
-          return viaVariable ? o[1] + " via $(" + o[0] + ")" : o[1];
-        }
-      }
-    }
-    return "a value ModelGate cannot see";
+    if (at < 0) return null;
+    int start = at + UNKNOWN_ORG.length() + 1;
+    int end = start;
+    while (end < target.length() && Character.isDigit(target.charAt(end))) end++;
+    if (end == start || end - start > 6) return null;
+    int i = Integer.parseInt(target.substring(start, end));
+    return i < origins.size() ? origins.get(i) : null;
   }
 
   private void addSource(JsonNode from, ConfigMapView configMaps) {
     JsonNode ref = from.path("configMapRef");
-    // envFrom secretRef: the keys are unknown as well as the values (a documented limitation).
+    JsonNode secret = from.path("secretRef");
+    if (secret.isObject()) {
+      // Keys and values unknown: only $(VAR) of otherwise undefined names is traced to it.
+      secretSources.add(
+          new String[] {printable(secret.path("name").asText("")), from.path("prefix").asText("")});
+      return;
+    }
     if (!ref.isObject()) return;
     String name = ref.path("name").asText("");
     String prefix = from.path("prefix").asText("");
@@ -132,7 +203,7 @@ final class ContainerEnv {
     JsonNode value = e.get("value");
     JsonNode from = e.path("valueFrom");
     if (value != null && value.isTextual() && !value.asText().isEmpty()) {
-      values.put(var, VarExpansion.expand(value.asText(), values));
+      values.put(var, VarExpansion.expand(value.asText(), forExpansion()));
     } else if (from.isObject()) {
       fromSource(var, from, configMaps);
     } else {
@@ -165,20 +236,22 @@ final class ContainerEnv {
     }
     JsonNode secret = from.path("secretKeyRef");
     if (secret.isObject()) {
-      unknown(var, "Secret " + printable(secret.path("name").asText("")));
+      unknown(var, "Secret " + printable(secret.path("name").asText("")), false);
     } else if (from.path("fieldRef").isObject()) {
-      unknown(var, "field " + printable(from.path("fieldRef").path("fieldPath").asText("")));
+      String path = from.path("fieldRef").path("fieldPath").asText("");
+      // Annotations hold anything; every other pod field is a name, label, uid or address.
+      unknown(var, "field " + printable(path), !path.startsWith("metadata.annotations"));
     } else if (from.path("resourceFieldRef").isObject()) {
-      unknown(
-          var, "resource " + printable(from.path("resourceFieldRef").path("resource").asText("")));
+      String resource = from.path("resourceFieldRef").path("resource").asText("");
+      unknown(var, "resource " + printable(resource), true);
     } else {
-      unknown(var, "a source ModelGate cannot read");
+      unknown(var, "a source ModelGate cannot read", false);
     }
   }
 
-  private void unknown(String var, String origin) {
+  private void unknown(String var, String origin, boolean slashFree) {
     values.put(var, UNKNOWN_ORG + "/" + origins.size());
-    origins.add(new String[] {printable(var), origin});
+    origins.add(new Unknown(printable(var), origin, slashFree));
   }
 
   /**

@@ -136,7 +136,8 @@ public final class PodSpecExtractor {
       String var = e.getKey();
       String value = e.getValue();
       if (ContainerEnv.isUnknown(value)) {
-        if (isModelVariable(var)) {
+        boolean orgNameOnly = MODEL_NAME_ENV.contains(var) || ADAPTER_ENV.contains(var);
+        if (isModelVariable(var) && !(orgNameOnly && resolved.neverOrgName(value))) {
           found.add(
               ModelReference.uncheckable(
                   name,
@@ -168,8 +169,9 @@ public final class PodSpecExtractor {
       }
     }
 
-    List<String> command = strings(c.path("command"), env);
-    List<String> args = strings(c.path("args"), env);
+    Map<String, String> expansion = resolved.forExpansion();
+    List<String> command = strings(c.path("command"), expansion);
+    List<String> args = strings(c.path("args"), expansion);
     List<String> argv = new ArrayList<>(command);
     argv.addAll(args);
     String image = c.path("image").asText(null);
@@ -177,7 +179,7 @@ public final class PodSpecExtractor {
       found.add(toRef(name, f.source(), f.id(), null));
     }
     List<String> hook =
-        strings(c.path("lifecycle").path("postStart").path("exec").path("command"), env);
+        strings(c.path("lifecycle").path("postStart").path("exec").path("command"), expansion);
     for (CommandLineReader.Found f : CommandLineReader.read(hook, null, false, env)) {
       found.add(toRef(name, "postStart " + f.source(), f.id(), null));
     }
@@ -186,7 +188,7 @@ public final class PodSpecExtractor {
       if (!storeVolumes.contains(mount.path("name").asText(""))) continue;
       String subPath = mount.path("subPath").asText("");
       if (subPath.isEmpty())
-        subPath = VarExpansion.expand(mount.path("subPathExpr").asText(""), env);
+        subPath = VarExpansion.expand(mount.path("subPathExpr").asText(""), expansion);
       fromStoreMount(name, subPath, found);
     }
     for (ModelReference r : found) {

@@ -211,6 +211,15 @@ class KubeletEnvTest {
         .containsExactly(
             "c|arg --model|UNCHECKABLE|takes its model (arg --model) from Secret s via $(M), which"
                 + " ModelGate cannot check");
+    // And through a shell script's $VAR.
+    assertThat(
+            refs(
+                "{'containers':[{'name':'c','env':["
+                    + "{'name':'M','valueFrom':{'secretKeyRef':{'name':'s','key':'m'}}}],"
+                    + "'command':['sh','-c','exec vllm serve \\\"$M\\\" --port 8000']}]}"))
+        .containsExactly(
+            "c|arg vllm serve|UNCHECKABLE|takes its model (arg vllm serve) from Secret s via $(M),"
+                + " which ModelGate cannot check");
     assertThat(lookups).isEmpty();
   }
 
@@ -246,5 +255,59 @@ class KubeletEnvTest {
                 .toList();
     assertThat(lookups).hasSize(PodSpecExtractor.MAX_CONFIG_MAPS);
     assertThat(found).hasSize(5).allMatch(t -> t.contains("more than 32 ConfigMaps"));
+  }
+
+  @Test
+  void podFieldsAreUnknownButOnlyCountWhereABareIdCould() throws Exception {
+    assertThat(
+            refs(
+                "{'containers':[{'name':'c','env':["
+                    + "{'name':'MODEL_NAME','valueFrom':{'fieldRef':{'fieldPath':'metadata.labels[\\'app\\']'}}},"
+                    + "{'name':'POD_IP','valueFrom':{'fieldRef':{'fieldPath':'status.podIP'}}},"
+                    + "{'name':'MODEL_ID','valueFrom':{'fieldRef':{'fieldPath':'metadata.name'}}},"
+                    + "{'name':'HF_MODEL_ID','valueFrom':{'fieldRef':"
+                    + "{'fieldPath':'metadata.annotations[\\'m\\']'}}}],"
+                    + "'args':['--host','$(POD_IP)']}]}"))
+        .containsExactly(
+            "c|env MODEL_ID|UNCHECKABLE|reads MODEL_ID from field metadata.name, which ModelGate"
+                + " cannot check",
+            "c|env HF_MODEL_ID|UNCHECKABLE|reads HF_MODEL_ID from field"
+                + " metadata.annotations[\"m\"], which ModelGate cannot check");
+    // An annotation can hold org/name, so MODEL_NAME from one counts.
+    assertThat(
+            refs(
+                "{'containers':[{'name':'c','env':[{'name':'MODEL_NAME','valueFrom':{'fieldRef':"
+                    + "{'fieldPath':'metadata.annotations[\\'m\\']'}}}]}]}"))
+        .hasSize(1);
+  }
+
+  @Test
+  void dollarParenOfANameOnlyAnEnvFromSecretCouldDefineIsUncheckable() throws Exception {
+    configMaps.put("cfg", Map.of("PORT", "8000"));
+    assertThat(
+            refs(
+                "{'containers':[{'name':'c','image':'vllm/vllm-openai:v0.6.0',"
+                    + "'envFrom':[{'configMapRef':{'name':'cfg'}},{'secretRef':{'name':'creds'}},"
+                    + "{'prefix':'S_','secretRef':{'name':'other'}}],"
+                    + "'env':[{'name':'HF_MODEL_ID','value':'$(REPO)'}],"
+                    + "'args':['--model','$(M)','--port','$(PORT)','--api-key','$(KEY)']}]}"))
+        .containsExactly(
+            "c|env HF_MODEL_ID|UNCHECKABLE|reads HF_MODEL_ID from envFrom Secret creds (if it"
+                + " defines REPO), which ModelGate cannot check",
+            "c|arg --model|UNCHECKABLE|takes its model (arg --model) from envFrom Secret creds (if"
+                + " it defines M) via $(M), which ModelGate cannot check");
+    // With the Secret's prefix, only names carrying it could come from there.
+    assertThat(
+            refs(
+                "{'containers':[{'name':'c','envFrom':[{'prefix':'S_','secretRef':{'name':'other'}}],"
+                    + "'args':['--model','$(M)','--revision','$(S_REV)']}]}"))
+        .isEmpty();
+    assertThat(
+            refs(
+                "{'containers':[{'name':'c','envFrom':[{'prefix':'S_','secretRef':{'name':'other'}}],"
+                    + "'args':['--model','$(S_M)']}]}"))
+        .containsExactly(
+            "c|arg --model|UNCHECKABLE|takes its model (arg --model) from envFrom Secret other (if"
+                + " it defines S_M) via $(S_M), which ModelGate cannot check");
   }
 }

@@ -111,7 +111,7 @@ public final class GraphQlBuiltins {
     try {
       query = queryOrNull(queryArg);
     } catch (GraphQlException e) {
-      throw BuiltinException.error(e.describe("string"));
+      throw BuiltinException.error(inputError(queryArg, e));
     }
     if (query == null) {
       // OPA numbers these operands from 0 here.
@@ -121,7 +121,7 @@ public final class GraphQlBuiltins {
     try {
       schemaDoc = schemaOrNull(schemaArg);
     } catch (GraphQlException e) {
-      throw BuiltinException.error(e.describe("string"));
+      throw BuiltinException.error(inputError(schemaArg, e));
     }
     if (schemaDoc == null) {
       throw BuiltinException.typeError(
@@ -137,8 +137,8 @@ public final class GraphQlBuiltins {
     List<GraphQlException> errors;
     try {
       errors = GraphQlQueryValidator.validate(schema, query);
-    } catch (GraphQlException e) {
-      throw BuiltinException.error(e.describe("query string"));
+    } catch (GraphQlException tooCostly) {
+      throw BuiltinException.error(tooCostly.getMessage()); // our bound, not a gqlparser error
     }
     if (!errors.isEmpty()) {
       throw BuiltinException.error(validationMessage(errors));
@@ -146,10 +146,14 @@ public final class GraphQlBuiltins {
     return ArrayValue.of(GraphQlAstEncoder.query(query), GraphQlAstEncoder.schema(schemaDoc));
   }
 
+  /** A source that does not parse gets a location; an AST object that does not decode does not. */
+  private static String inputError(Value input, GraphQlException e) {
+    return input instanceof StringValue ? e.describe("string") : e.getMessage();
+  }
+
   /** gqlparser's text for one error: {@code input:<line>:<column>: <message>}. */
   private static String goError(GraphQlException e) {
-    return (e.line() > 0 ? "input:" + e.line() + ":" + e.column() + ": " : "input: ")
-        + e.getMessage();
+    return "input:" + e.location() + ": " + e.getMessage();
   }
 
   /**

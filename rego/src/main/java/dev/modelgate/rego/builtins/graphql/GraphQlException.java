@@ -32,6 +32,11 @@ final class GraphQlException extends Exception {
 
   /** OPA's wording: {@code <message> in GraphQL <what> at location <line>:<column>}. */
   String describe(String what) {
-    return getMessage() + " in GraphQL " + what + " at location " + line + ":" + column;
+    return getMessage() + " in GraphQL " + what + " at location " + location();
+  }
+
+  /** {@code <line>:<column>}; gqlparser writes -1:-1 for nodes without a position. */
+  String location() {
+    return line == 0 ? "-1:-1" : line + ":" + column;
   }
 }

@@ -8,7 +8,7 @@ package dev.modelgate.rego.builtins.graphql;
  */
 final class GraphQlLexer {
   /** The most tokens one document may have. */
-  static final int MAX_TOKENS = 100_000;
+  static final int MAX_TOKENS = 250_000;
 
   /** Token kinds; {@link #text} is what gqlparser prints for the kind in messages. */
   enum Kind {

@@ -20,7 +20,7 @@ import java.util.List;
  */
 abstract class GraphQlParser {
   /** The most characters a document may have. */
-  static final int MAX_SOURCE_CHARS = 1 << 20;
+  static final int MAX_SOURCE_CHARS = 2 << 20;
 
   /** The deepest selection sets, values and list types may nest. */
   static final int MAX_DEPTH = 128;

@@ -231,6 +231,15 @@ class GraphQlValidationTest {
                 + " type Query.");
     assertThat(error("graphql.parse", "1", "\"type Query { a: Int }\""))
         .hasMessage("operand 0 must be one of {string, object} but got number");
+    assertThat(error("graphql.parse", "{\"Operations\": \"x\"}", "\"type Query { a: Int }\""))
+        .hasMessage("invalid GraphQL AST object: expected an array, got string");
+    String twoQueries =
+        "{\"Definitions\": [{\"Kind\": \"OBJECT\", \"Name\": \"Query\", \"Fields\": [{\"Name\": \"a\","
+            + " \"Type\": {\"NamedType\": \"Int\"}}]}, {\"Kind\": \"OBJECT\", \"Name\": \"Query\"}]}";
+    assertThat(error("graphql.parse", "\"{ a }\"", twoQueries))
+        .hasMessage(
+            "Error in gqlparser SchemaDocument to Schema conversion: input:-1:-1: Cannot redeclare"
+                + " type Query.");
   }
 
   /** Runs a hostile case under a generous bound, so a regression fails instead of hanging CI. */
@@ -291,7 +300,10 @@ class GraphQlValidationTest {
     assertThat(error("graphql.parse_query", StringValue.of(many).toJson()).getMessage())
         .contains("tokens");
     assertThat(
-            error("graphql.parse_query", StringValue.of("#".repeat(2 << 20)).toJson()).getMessage())
+            error(
+                    "graphql.parse_query",
+                    StringValue.of("#".repeat(GraphQlParser.MAX_SOURCE_CHARS + 1)).toJson())
+                .getMessage())
         .contains("larger than");
     // Overlapping-field checks are quadratic in same-named fields: the work budget stops them.
     String sameNames = "{ " + "user(id: 1) { id } ".repeat(4_000) + "}";
