@@ -110,6 +110,24 @@ class HostilePolicyTest {
   }
 
   @Test
+  @Timeout(10)
+  void nestedCollectionsThatLookLikeComprehensionsParseInLinearTime() {
+    // Each `[a | b, ...]` first looks like a comprehension whose body stops at the comma, then is
+    // re-read as an array: without remembering parsed collections that doubles per level.
+    String arrays = "[a | b, 1]";
+    String sets = "{a | b, 1}";
+    for (int i = 0; i < 40; i++) {
+      arrays = "[a | b, " + arrays + "]";
+      sets = "{a | b, " + sets + "}";
+    }
+    String src = "package h\na := {1}\nb := {2}\nx := " + arrays + "\ny := " + sets + "\n";
+    CompiledPolicy policy = compile(src);
+    Value x = policy.prepare("data.h.x").eval(EvalOptions.defaults()).get(0).expressions().get(0);
+    assertThat(x).isInstanceOf(ArrayValue.class);
+    assertThat(((ArrayValue) x).size()).isEqualTo(2);
+  }
+
+  @Test
   void deeplyNestedInputIsRejectedByTheParser() {
     String deep = "[".repeat(200_000) + "]".repeat(200_000);
     assertThatThrownBy(() -> ValueJson.parse(deep)).isInstanceOf(IllegalArgumentException.class);

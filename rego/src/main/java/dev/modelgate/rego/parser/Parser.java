@@ -41,6 +41,16 @@ public final class Parser {
    */
   private boolean notBodies;
 
+  /**
+   * Collections already parsed, by the token index after their opening bracket: the term (or the
+   * parse error) and the index where parsing stopped. Deciding comprehension versus collection
+   * backtracks, and nested collections would otherwise be re-parsed once per enclosing attempt,
+   * exponential in the nesting depth (OPA keeps a parsed-term cache for the same reason).
+   */
+  private final Map<Integer, ParsedCollection> collections = new java.util.HashMap<>();
+
+  private record ParsedCollection(Term term, RegoParseException error, int end) {}
+
   private static final java.util.concurrent.atomic.AtomicLong WILDCARDS =
       new java.util.concurrent.atomic.AtomicLong();
 
@@ -847,10 +857,10 @@ public final class Parser {
             return inner;
           }
           case "[" -> {
-            return arrayOrComprehension(loc);
+            return collection(true, loc);
           }
           case "{" -> {
-            return braced(loc);
+            return collection(false, loc);
           }
           default -> throw error(t, "unexpected " + describe(t) + " token");
         }
@@ -1001,6 +1011,26 @@ public final class Parser {
     } catch (NumberFormatException e) {
       throw error(t, "invalid number " + text);
     }
+  }
+
+  /** After {@code [} or <code>{</code>: the collection there, parsed once. */
+  private Term collection(boolean array, Location loc) {
+    int start = p;
+    ParsedCollection done = collections.get(start);
+    if (done == null) {
+      try {
+        Term t = array ? arrayOrComprehension(loc) : braced(loc);
+        done = new ParsedCollection(t, null, p);
+      } catch (RegoParseException e) {
+        done = new ParsedCollection(null, e, p);
+      }
+      collections.put(start, done);
+    }
+    p = done.end();
+    if (done.error() != null) {
+      throw done.error();
+    }
+    return done.term();
   }
 
   /**
