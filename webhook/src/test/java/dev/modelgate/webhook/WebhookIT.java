@@ -833,6 +833,14 @@ class WebhookIT {
         .contains(
             "container \"c\": uses ConfigMap created-later, which does not exist yet,"
                 + " so ModelGate cannot check its model references");
+    // Once it exists (and names an Available model) the same pod is admitted within seconds.
+    configMap(ML, "created-later", Map.of("HF_MODEL_ID", "org/good"));
+    JsonNode spec =
+        json("{'containers':[{'name':'c','envFrom':[{'configMapRef':{'name':'created-later'}}]}]}");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> admitPod(ML, spec).path("allowed").asBoolean());
   }
 
   @Test

@@ -41,8 +41,12 @@ public final class ConfigMapCache implements ConfigMapSource {
   private static final Pattern NAME =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-  /** How long an error is remembered (at most the TTL). */
-  static final Duration ERROR_TTL = Duration.ofSeconds(5);
+  /**
+   * How long an error or an absence is remembered (at most the TTL): long enough to spare the API
+   * server a burst, short enough that creating a missing ConfigMap (or an API server recovering)
+   * unblocks the workload within seconds.
+   */
+  static final Duration NEGATIVE_TTL = Duration.ofSeconds(5);
 
   /**
    * @param ttl how long a fetched ConfigMap (or its absence) is reused
@@ -175,9 +179,9 @@ public final class ConfigMapCache implements ConfigMapSource {
     misses.increment();
     Lookup answer = fetch(namespace, name);
     long ttl =
-        answer instanceof ConfigMapView.Unreadable
-            ? Math.min(ERROR_TTL.toNanos(), limits.ttl().toNanos())
-            : limits.ttl().toNanos();
+        answer instanceof ConfigMapView.Found
+            ? limits.ttl().toNanos()
+            : Math.min(NEGATIVE_TTL.toNanos(), limits.ttl().toNanos());
     put(key, answer, nanoClock.getAsLong() + ttl);
     return answer;
   }

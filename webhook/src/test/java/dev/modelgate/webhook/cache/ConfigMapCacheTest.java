@@ -72,6 +72,12 @@ class ConfigMapCacheTest {
     assertThat(cache.in("b").get("cfg")).isInstanceOf(ConfigMapView.Missing.class);
     assertThat(cache.in("b").get("cfg")).isInstanceOf(ConfigMapView.Missing.class);
     assertThat(gets).containsExactly("a/cfg", "b/cfg");
+    // Created after a denial: seen within the short negative TTL, not the full one.
+    cluster.put("b/cfg", Map.of());
+    now.addAndGet(ConfigMapCache.NEGATIVE_TTL.toNanos() + 1);
+    assertThat(cache.in("b").get("cfg")).isInstanceOf(ConfigMapView.Found.class);
+    assertThat(cache.in("a").get("cfg")).isInstanceOf(ConfigMapView.Found.class);
+    assertThat(gets).containsExactly("a/cfg", "b/cfg", "b/cfg");
   }
 
   @Test
@@ -84,7 +90,7 @@ class ConfigMapCacheTest {
     assertThat(cache.in("ml").get("cfg")).isEqualTo(first);
     apiDown = false;
     cluster.put("ml/cfg", Map.of());
-    now.addAndGet(ConfigMapCache.ERROR_TTL.toNanos() + 1);
+    now.addAndGet(ConfigMapCache.NEGATIVE_TTL.toNanos() + 1);
     assertThat(cache.in("ml").get("cfg")).isInstanceOf(ConfigMapView.Found.class);
     assertThat(count("errors")).isEqualTo(1);
     assertThat(gets).hasSize(2);
