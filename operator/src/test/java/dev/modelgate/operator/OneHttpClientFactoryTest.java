@@ -1,0 +1,19 @@
+package dev.modelgate.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.http.HttpClient;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fabric8 picks at random among HTTP client factories of equal priority (and warns). JOSDK brings
+ * the JDK client, kubernetes-client the Vert.x one; the parent POM keeps only Vert.x.
+ */
+class OneHttpClientFactoryTest {
+  @Test
+  void exactlyOneFabric8HttpClientFactoryIsOnTheClasspath() {
+    assertThat(ServiceLoader.load(HttpClient.Factory.class).stream().map(p -> p.type().getName()))
+        .containsExactly("io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory");
+  }
+}
