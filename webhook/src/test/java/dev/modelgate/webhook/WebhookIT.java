@@ -753,7 +753,11 @@ class WebhookIT {
                     + "'envFrom':[{'configMapRef':{'name':'env-bad'}}]}]}"));
     assertThat(r.path("allowed").asBoolean()).isFalse();
     assertThat(r.path("status").path("message").asText())
-        .contains("container \"tgi\"", "org/bad", "env HF_MODEL_ID", "Quarantined");
+        .contains(
+            "container \"tgi\"",
+            "org/bad",
+            "env HF_MODEL_ID from ConfigMap env-bad",
+            "Quarantined");
     // A Deployment's template is read the same way.
     JsonNode d =
         admit(

@@ -7,6 +7,7 @@ import dev.modelgate.rego.types.RegoType.Property;
 import dev.modelgate.rego.types.RegoType.SetType;
 import dev.modelgate.rego.value.ArrayValue;
 import dev.modelgate.rego.value.BooleanValue;
+import dev.modelgate.rego.value.ListOrder;
 import dev.modelgate.rego.value.NullValue;
 import dev.modelgate.rego.value.NumberValue;
 import dev.modelgate.rego.value.ObjectValue;
@@ -93,14 +94,7 @@ public final class Types {
   }
 
   private static int compareLists(List<RegoType> a, List<RegoType> b) {
-    int n = Math.min(a.size(), b.size());
-    for (int i = 0; i < n; i++) {
-      int c = compare(a.get(i), b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.size(), b.size());
+    return ListOrder.compare(a, b, Types::compare);
   }
 
   /** Is {@code b} one of the types {@code a} stands for (types.Contains)? */

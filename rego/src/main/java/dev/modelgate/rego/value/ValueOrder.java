@@ -27,14 +27,7 @@ final class ValueOrder {
   }
 
   private static int compareLists(List<Value> a, List<Value> b) {
-    int n = Math.min(a.size(), b.size());
-    for (int i = 0; i < n; i++) {
-      int c = compare(a.get(i), b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.size(), b.size());
+    return ListOrder.compare(a, b, ValueOrder::compare);
   }
 
   /** Keys in sorted order, each key then its value, then the size (as OPA's objectCompare). */

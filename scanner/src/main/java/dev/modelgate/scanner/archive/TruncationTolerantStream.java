@@ -24,27 +24,26 @@ final class TruncationTolerantStream extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    if (failure != null) {
-      return -1;
-    }
-    try {
-      return super.read();
-    } catch (IOException e) {
-      failure = e;
-      return -1;
-    } catch (RuntimeException e) { // decoders throw these on some garbage too
-      failure = new IOException(e.toString(), e);
-      return -1;
-    }
+    return tolerating(() -> super.read());
   }
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
+    return tolerating(() -> super.read(b, off, len));
+  }
+
+  /** One read of the underlying stream. */
+  private interface Read {
+    int run() throws IOException;
+  }
+
+  /** Runs a read unless the stream has failed; a failure is remembered and reads as the end. */
+  private int tolerating(Read read) {
     if (failure != null) {
       return -1;
     }
     try {
-      return super.read(b, off, len);
+      return read.run();
     } catch (IOException e) {
       failure = e;
       return -1;

@@ -47,6 +47,9 @@ final class ContainerEnv {
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, Boolean> reported = new HashMap<>();
 
+  /** The ConfigMap each variable's value came from, for messages; absent for literal values. */
+  private final Map<String, String> provenance = new HashMap<>();
+
   /** {@code envFrom} Secrets as (name, prefix): they may define any variable with that prefix. */
   private final List<String[]> secretSources = new ArrayList<>();
 
@@ -80,6 +83,15 @@ final class ContainerEnv {
       env.addVar(e, configMaps);
     }
     return env;
+  }
+
+  /**
+   * Where {@code var}'s value came from, as a suffix for a reference's source: {@code " from
+   * ConfigMap cfg"}, or empty for a value written in the pod spec.
+   */
+  String from(String var) {
+    String cm = provenance.get(var);
+    return cm == null ? "" : " from ConfigMap " + cm;
   }
 
   /** Every variable in the order the kubelet defines it; unknown values hold their stand-in. */
@@ -193,7 +205,10 @@ final class ContainerEnv {
     for (Map.Entry<String, String> e : data.entrySet()) {
       if (++n > MAX_KEYS_PER_SOURCE) break;
       String var = prefix + e.getKey();
-      if (ENV_NAME.matcher(var).matches()) values.put(var, e.getValue());
+      if (ENV_NAME.matcher(var).matches()) {
+        values.put(var, e.getValue());
+        provenance.put(var, printable(name));
+      }
     }
   }
 
@@ -204,10 +219,12 @@ final class ContainerEnv {
     JsonNode from = e.path("valueFrom");
     if (value != null && value.isTextual() && !value.asText().isEmpty()) {
       values.put(var, VarExpansion.expand(value.asText(), forExpansion()));
+      provenance.remove(var);
     } else if (from.isObject()) {
       fromSource(var, from, configMaps);
     } else {
       values.put(var, "");
+      provenance.remove(var);
     }
   }
 
@@ -222,6 +239,7 @@ final class ContainerEnv {
       String v = data.get(key);
       if (v != null) {
         values.put(var, v);
+        provenance.put(var, printable(name));
       } else if (!optional(cm)) {
         problems.add(
             new Problem(
@@ -251,6 +269,7 @@ final class ContainerEnv {
 
   private void unknown(String var, String origin, boolean slashFree) {
     values.put(var, UNKNOWN_ORG + "/" + origins.size());
+    provenance.remove(var);
     origins.add(new Unknown(printable(var), origin, slashFree));
   }
 

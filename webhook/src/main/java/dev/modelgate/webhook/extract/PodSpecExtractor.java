@@ -150,6 +150,7 @@ public final class PodSpecExtractor {
         }
         continue;
       }
+      String source = "env " + var + resolved.from(var);
       ModelIds.Id id = null;
       if (MODEL_ENV.contains(var)) {
         id = ModelIds.modelValue(value, true);
@@ -157,15 +158,14 @@ public final class PodSpecExtractor {
         id = ModelIds.modelValue(value, false);
       } else if (ADAPTER_ENV.contains(var)) {
         List<CommandLineReader.Found> adapters = new ArrayList<>();
-        CommandLineReader.adapters(value, "env " + var, adapters);
+        CommandLineReader.adapters(value, source, adapters);
         for (CommandLineReader.Found f : adapters) found.add(toRef(name, f.source(), f.id(), null));
         continue;
       }
       if (id != null) {
-        found.add(toRef(name, "env " + var, id, id.revision() == null ? revision : null));
+        found.add(toRef(name, source, id, id.revision() == null ? revision : null));
       } else {
-        for (ModelIds.Id any : ModelIds.findAll(value))
-          found.add(toRef(name, "env " + var, any, null));
+        for (ModelIds.Id any : ModelIds.findAll(value)) found.add(toRef(name, source, any, null));
       }
     }
 

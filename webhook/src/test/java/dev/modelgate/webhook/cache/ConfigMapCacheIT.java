@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelgate.mockcluster.MockCluster;
 import dev.modelgate.webhook.extract.ConfigMapView;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -46,35 +47,24 @@ class ConfigMapCacheIT {
         .build();
   }
 
+  static ConfigMapBuilder configMap(String name, Map<String, String> data) {
+    return new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().withData(data);
+  }
+
+  static void create(MockCluster cluster, ConfigMap configMap) {
+    cluster.client().configMaps().inNamespace("ml").resource(configMap).create();
+  }
+
   @Test
   void readsDataAndAbsenceFromTheApiServerAndCapsValues() throws Exception {
     try (MockCluster cluster = new MockCluster()) {
       cluster.namespace("ml", Map.of());
-      cluster
-          .client()
-          .configMaps()
-          .inNamespace("ml")
-          .resource(
-              new ConfigMapBuilder()
-                  .withNewMetadata()
-                  .withName("cfg")
-                  .endMetadata()
-                  .withData(Map.of("HF_MODEL_ID", "org/a"))
-                  .withBinaryData(Map.of("blob", "AAAA"))
-                  .build())
-          .create();
-      cluster
-          .client()
-          .configMaps()
-          .inNamespace("ml")
-          .resource(
-              new ConfigMapBuilder()
-                  .withNewMetadata()
-                  .withName("big")
-                  .endMetadata()
-                  .withData(Map.of("file", "x".repeat(2000)))
-                  .build())
-          .create();
+      create(
+          cluster,
+          configMap("cfg", Map.of("HF_MODEL_ID", "org/a"))
+              .withBinaryData(Map.of("blob", "AAAA"))
+              .build());
+      create(cluster, configMap("big", Map.of("file", "x".repeat(2000))).build());
       ConfigMapView ml = cache(cluster.client()).in("ml");
       assertThat(ml.get("cfg")).isEqualTo(new ConfigMapView.Found(Map.of("HF_MODEL_ID", "org/a")));
       assertThat(ml.get("nope")).isEqualTo(new ConfigMapView.Missing());

@@ -78,16 +78,16 @@ class KubeletEnvTest {
     assertThat(
             refs(
                 "{'containers':[{'name':'c','envFrom':[{'prefix':'HF_','configMapRef':{'name':'cfg'}}]}]}"))
-        .containsExactly("c|env HF_MODEL_ID|REPO|org/prefixed");
+        .containsExactly("c|env HF_MODEL_ID from ConfigMap cfg|REPO|org/prefixed");
     // Without the prefix the same key is MODEL_ID: still a model variable.
     assertThat(refs("{'containers':[{'name':'c','envFrom':[{'configMapRef':{'name':'cfg'}}]}]}"))
-        .containsExactly("c|env MODEL_ID|REPO|org/prefixed");
+        .containsExactly("c|env MODEL_ID from ConfigMap cfg|REPO|org/prefixed");
     // A prefix that turns the key into something else hides nothing: the value is still scanned.
     configMaps.put("uri", Map.of("ID", "hf://org/uri-model"));
     assertThat(
             refs(
                 "{'containers':[{'name':'c','envFrom':[{'prefix':'MY_','configMapRef':{'name':'uri'}}]}]}"))
-        .containsExactly("c|env MY_ID|REPO|org/uri-model");
+        .containsExactly("c|env MY_ID from ConfigMap uri|REPO|org/uri-model");
   }
 
   @Test
@@ -110,7 +110,7 @@ class KubeletEnvTest {
             refs(
                 "{'containers':[{'name':'c','env':[{'name':'HF_MODEL_ID','valueFrom':"
                     + "{'configMapKeyRef':{'name':'cfg','key':'model'}}}]}]}"))
-        .containsExactly("c|env HF_MODEL_ID|REPO|org/bad");
+        .containsExactly("c|env HF_MODEL_ID from ConfigMap cfg|REPO|org/bad");
     assertThat(
             refs(
                 "{'containers':[{'name':'c','image':'vllm/vllm-openai:v0.6.0',"
@@ -148,7 +148,7 @@ class KubeletEnvTest {
                 "{'containers':[{'name':'c','envFrom':[{'configMapRef':{'name':'base'}}],"
                     + "'env':[{'name':'HF_MODEL_ID','valueFrom':{'configMapKeyRef':"
                     + "{'name':'cfg','key':'model','optional':true}}}]}]}"))
-        .containsExactly("c|env HF_MODEL_ID|REPO|org/base");
+        .containsExactly("c|env HF_MODEL_ID from ConfigMap base|REPO|org/base");
   }
 
   @Test

@@ -123,6 +123,11 @@ abstract class GraphQlParser {
     void parse() throws GraphQlException;
   }
 
+  /** Parses one element of a list and returns it. */
+  interface Element<T> {
+    T parse() throws GraphQlException;
+  }
+
   /** {@code start item* end} when the next token is {@code start}; nothing otherwise. */
   final void many(Kind start, Kind end, Item item) throws GraphQlException {
     if (!skip(start)) {
@@ -151,6 +156,13 @@ abstract class GraphQlParser {
     List<String> before = comment;
     next();
     return before;
+  }
+
+  /** {@code ( element+ )} when the next token is "("; an empty list otherwise. */
+  final <T> List<T> parenthesized(Element<T> element) throws GraphQlException {
+    List<T> out = new ArrayList<>();
+    some(Kind.PAREN_L, Kind.PAREN_R, () -> out.add(element.parse()));
+    return List.copyOf(out);
   }
 
   // ---------------------------------------------------------------- shared grammar
@@ -241,18 +253,19 @@ abstract class GraphQlParser {
   }
 
   final List<Argument> arguments(boolean isConst) throws GraphQlException {
-    List<Argument> args = new ArrayList<>();
-    some(
-        Kind.PAREN_L,
-        Kind.PAREN_R,
+    return parenthesized(
         () -> {
           Position pos = peek().pos();
           List<String> before = comment;
           String name = name();
           expect(Kind.COLON);
-          args.add(new Argument(name, value(isConst), pos, before));
+          return new Argument(name, value(isConst), pos, before);
         });
-    return List.copyOf(args);
+  }
+
+  /** {@code = value} (a constant) when the next token is "="; null otherwise. */
+  final Value defaultValue() throws GraphQlException {
+    return skip(Kind.EQUALS) ? value(true) : null;
   }
 
   final List<Directive> directives(boolean isConst) throws GraphQlException {

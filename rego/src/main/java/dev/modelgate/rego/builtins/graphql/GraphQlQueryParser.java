@@ -63,22 +63,17 @@ final class GraphQlQueryParser extends GraphQlParser {
   }
 
   private List<VariableDefinition> variableDefinitions() throws GraphQlException {
-    List<VariableDefinition> defs = new ArrayList<>();
-    some(
-        Kind.PAREN_L,
-        Kind.PAREN_R,
+    return parenthesized(
         () -> {
           Position pos = peek().pos();
           List<String> before = comment;
           String variable = variable();
           expect(Kind.COLON);
           Type type = typeReference();
-          Value defaultValue = skip(Kind.EQUALS) ? value(true) : null;
-          defs.add(
-              new VariableDefinition(
-                  variable, type, defaultValue, directives(false), false, pos, before));
+          Value defaultValue = defaultValue();
+          return new VariableDefinition(
+              variable, type, defaultValue, directives(false), false, pos, before);
         });
-    return List.copyOf(defs);
   }
 
   /** A selection set that must be there: {@code { selection+ }}. */

@@ -121,22 +121,29 @@ final class GraphQlSdlParser extends GraphQlParser {
     return before;
   }
 
-  /** The description of a field, argument or enum value, and its comments. */
-  private record Member(String description, Comments comments) {}
+  /** The start of a field, argument or enum value: where it is, its description, name, comments. */
+  private record Member(Position pos, String description, String name, Comments comments) {}
 
   /**
-   * Reads a member's description; its comments are those before the description (kept only when
-   * there is one) and those before the name.
+   * Reads a member's description and name; its comments are those before the description (kept only
+   * when there is one) and those before the name.
    */
   private Member member() throws GraphQlException {
+    Position pos = peek().pos();
     Description d = description();
     peek();
-    return new Member(
-        d.text(), new Comments(d.text().isEmpty() ? null : d.comment(), comment, null));
+    Comments comments = new Comments(d.text().isEmpty() ? null : d.comment(), comment, null);
+    return new Member(pos, d.text(), name(), comments);
   }
 
   private SchemaDefinition schemaDefinition(Description description) throws GraphQlException {
     List<String> after = keyword("schema");
+    return schemaBody(description, after);
+  }
+
+  /** What follows "schema" in a definition or an extension: directives and operation types. */
+  private SchemaDefinition schemaBody(Description description, List<String> after)
+      throws GraphQlException {
     Position pos = peek().pos();
     List<Directive> directives = directives(true);
     List<OperationTypeDefinition> ops = new ArrayList<>();
@@ -232,10 +239,20 @@ final class GraphQlSdlParser extends GraphQlParser {
   private Definition typeDefinition(Description description) throws GraphQlException {
     String kind = kindOf(peek().value());
     List<String> after = keyword(peek().value());
+    return typeRest(kind, false, description, after);
+  }
+
+  /** What follows a type's keyword in a definition or an extension: its name and body. */
+  private Definition typeRest(
+      String kind, boolean extension, Description description, List<String> after)
+      throws GraphQlException {
     Position pos = peek().pos();
     String name = name();
     TypeBody body = new TypeBody();
-    body.parse(kind, false);
+    body.parse(kind, extension);
+    if (extension && body.isEmpty()) {
+      throw unexpected(peek());
+    }
     return new Definition(
         kind,
         description.text(),
@@ -255,16 +272,11 @@ final class GraphQlSdlParser extends GraphQlParser {
     Token t = peek();
     if (t.value().equals("schema")) {
       expectKeyword("schema");
-      Position pos = peek().pos();
-      List<Directive> directives = directives(true);
-      List<OperationTypeDefinition> ops = new ArrayList<>();
-      List<String> end = operationTypes(ops);
-      if (directives.isEmpty() && ops.isEmpty()) {
+      SchemaDefinition extension = schemaBody(Description.NONE, after);
+      if (extension.directives().isEmpty() && extension.operationTypes().isEmpty()) {
         throw unexpected(peek());
       }
-      schemaExtension.add(
-          new SchemaDefinition(
-              "", directives, List.copyOf(ops), pos, new Comments(null, after, end)));
+      schemaExtension.add(extension);
       return;
     }
     if (!Set.of("scalar", "type", "interface", "union", "enum", "input").contains(t.value())) {
@@ -272,51 +284,30 @@ final class GraphQlSdlParser extends GraphQlParser {
     }
     String kind = kindOf(t.value());
     expectKeyword(t.value());
-    Position pos = peek().pos();
-    String name = name();
-    TypeBody body = new TypeBody();
-    body.parse(kind, true);
-    if (body.isEmpty()) {
-      throw unexpected(peek());
-    }
-    extensions.add(
-        new Definition(
-            kind,
-            "",
-            name,
-            body.directives,
-            body.interfaces,
-            body.fields,
-            body.types,
-            body.enumValues,
-            pos,
-            builtIn,
-            new Comments(null, after, body.end)));
+    extensions.add(typeRest(kind, true, Description.NONE, after));
   }
 
   private List<String> implementsInterfaces() throws GraphQlException {
-    List<String> names = new ArrayList<>();
-    if (peek().value().equals("implements")) {
-      next();
-      skip(Kind.AMP);
-      names.add(name());
-      while (skip(Kind.AMP)) {
-        names.add(name());
-      }
+    if (!peek().value().equals("implements")) {
+      return List.of();
     }
-    return List.copyOf(names);
+    next();
+    return separated(Kind.AMP, this::name);
   }
 
   private List<String> unionMembers() throws GraphQlException {
-    List<String> names = new ArrayList<>();
-    if (skip(Kind.EQUALS)) {
-      skip(Kind.PIPE);
-      names.add(name());
-      while (skip(Kind.PIPE)) {
-        names.add(name());
-      }
+    return skip(Kind.EQUALS) ? separated(Kind.PIPE, this::name) : List.of();
+  }
+
+  /** {@code sep? element (sep element)*}, as after "implements", "=" of a union, or "on". */
+  private List<String> separated(Kind separator, Element<String> element) throws GraphQlException {
+    List<String> out = new ArrayList<>();
+    skip(separator);
+    out.add(element.parse());
+    while (skip(separator)) {
+      out.add(element.parse());
     }
-    return List.copyOf(names);
+    return List.copyOf(out);
   }
 
   private List<String> fieldsDefinition(List<FieldDefinition> fields) throws GraphQlException {
@@ -324,15 +315,20 @@ final class GraphQlSdlParser extends GraphQlParser {
         Kind.BRACE_L,
         Kind.BRACE_R,
         () -> {
-          Position pos = peek().pos();
           Member m = member();
-          String name = name();
           List<ArgumentDefinition> args = argumentDefinitions();
           expect(Kind.COLON);
           Type type = typeReference();
           fields.add(
               new FieldDefinition(
-                  m.description(), name, args, null, type, directives(true), pos, m.comments()));
+                  m.description(),
+                  m.name(),
+                  args,
+                  null,
+                  type,
+                  directives(true),
+                  m.pos(),
+                  m.comments()));
         });
   }
 
@@ -341,42 +337,39 @@ final class GraphQlSdlParser extends GraphQlParser {
         Kind.BRACE_L,
         Kind.BRACE_R,
         () -> {
-          Position pos = peek().pos();
           Member m = member();
-          String name = name();
           expect(Kind.COLON);
           Type type = typeReference();
-          Value defaultValue = skip(Kind.EQUALS) ? value(true) : null;
+          Value defaultValue = defaultValue();
           fields.add(
               new FieldDefinition(
                   m.description(),
-                  name,
+                  m.name(),
                   List.of(),
                   defaultValue,
                   type,
                   directives(true),
-                  pos,
+                  m.pos(),
                   m.comments()));
         });
   }
 
   private List<ArgumentDefinition> argumentDefinitions() throws GraphQlException {
-    List<ArgumentDefinition> args = new ArrayList<>();
-    some(
-        Kind.PAREN_L,
-        Kind.PAREN_R,
+    return parenthesized(
         () -> {
-          Position pos = peek().pos();
           Member m = member();
-          String name = name();
           expect(Kind.COLON);
           Type type = typeReference();
-          Value defaultValue = skip(Kind.EQUALS) ? value(true) : null;
-          args.add(
-              new ArgumentDefinition(
-                  m.description(), name, defaultValue, type, directives(true), pos, m.comments()));
+          Value defaultValue = defaultValue();
+          return new ArgumentDefinition(
+              m.description(),
+              m.name(),
+              defaultValue,
+              type,
+              directives(true),
+              m.pos(),
+              m.comments());
         });
-    return List.copyOf(args);
   }
 
   private List<String> enumValues(List<EnumValueDefinition> values) throws GraphQlException {
@@ -384,11 +377,10 @@ final class GraphQlSdlParser extends GraphQlParser {
         Kind.BRACE_L,
         Kind.BRACE_R,
         () -> {
-          Position pos = peek().pos();
           Member m = member();
-          String name = name();
           values.add(
-              new EnumValueDefinition(m.description(), name, directives(true), pos, m.comments()));
+              new EnumValueDefinition(
+                  m.description(), m.name(), directives(true), m.pos(), m.comments()));
         });
   }
 
@@ -404,17 +396,12 @@ final class GraphQlSdlParser extends GraphQlParser {
       repeatable = true;
     }
     expectKeyword("on");
-    List<String> locations = new ArrayList<>();
-    skip(Kind.PIPE);
-    locations.add(directiveLocation());
-    while (skip(Kind.PIPE)) {
-      locations.add(directiveLocation());
-    }
+    List<String> locations = separated(Kind.PIPE, this::directiveLocation);
     return new DirectiveDefinition(
         description.text(),
         name,
         args,
-        List.copyOf(locations),
+        locations,
         repeatable,
         pos,
         new Comments(description.comment(), after, null));
