@@ -151,9 +151,13 @@ public final class ModelGateOperator implements AutoCloseable {
 
   @Override
   public void close() {
-    operator.stop();
+    // Interrupt the work first, then stop JOSDK: a reconcile blocked on a stalled download ends
+    // now, and operator.stop() waits for it. Stopping JOSDK first could return while that
+    // reconcile still runs, and its late status write would then land after a successor
+    // operator's (status writes carry no resourceVersion).
     downloads.shutdownNow();
     scans.shutdownNow();
+    operator.stop();
     events.shutdown(); // events already decided on are still posted, for up to 5 s
     try {
       downloads.awaitTermination(5, TimeUnit.SECONDS);
