@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -142,7 +140,7 @@ public final class RemoteFile implements Closeable {
 
   /** A read-only {@link SeekableByteChannel} view (its own position) over this file. */
   public SeekableByteChannel channel() {
-    return new Channel();
+    return new PositionedReadChannel(this::read, size, 1 << 20);
   }
 
   private byte[] block(long index) throws IOException {
@@ -238,66 +236,5 @@ public final class RemoteFile implements Closeable {
   public synchronized void close() {
     closed = true;
     blocks.clear();
-  }
-
-  private final class Channel implements SeekableByteChannel {
-    private long position;
-    private boolean open = true;
-
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-      if (!open) throw new ClosedChannelException();
-      if (position >= size) return -1;
-      int want = dst.remaining();
-      if (want == 0) return 0;
-      int n;
-      if (dst.hasArray()) {
-        n = RemoteFile.this.read(position, dst.array(), dst.arrayOffset() + dst.position(), want);
-        if (n > 0) dst.position(dst.position() + n);
-      } else {
-        byte[] tmp = new byte[Math.min(want, 1 << 20)];
-        n = RemoteFile.this.read(position, tmp, 0, tmp.length);
-        if (n > 0) dst.put(tmp, 0, n);
-      }
-      if (n > 0) position += n;
-      return n;
-    }
-
-    @Override
-    public int write(ByteBuffer src) {
-      throw new NonWritableChannelException();
-    }
-
-    @Override
-    public long position() {
-      return position;
-    }
-
-    @Override
-    public SeekableByteChannel position(long newPosition) {
-      if (newPosition < 0) throw new IllegalArgumentException("negative position");
-      position = newPosition;
-      return this;
-    }
-
-    @Override
-    public long size() {
-      return size;
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long s) {
-      throw new NonWritableChannelException();
-    }
-
-    @Override
-    public boolean isOpen() {
-      return open;
-    }
-
-    @Override
-    public void close() {
-      open = false;
-    }
   }
 }
