@@ -73,13 +73,10 @@ public final class HydraConfigScanner implements FormatScanner {
 
   @Override
   public int detect(Probe probe) {
-    byte[] h = probe.head();
-    for (byte b : h) {
-      if (b == 0) {
-        return Detection.NO;
-      }
+    String text = probe.headTextOrNull();
+    if (text == null) {
+      return Detection.NO;
     }
-    String text = new String(h, StandardCharsets.UTF_8);
     return TARGET.matcher(text).find() ? Detection.LIKELY - 10 : Detection.NO;
   }
 
