@@ -1,6 +1,7 @@
 package dev.modelgate.scanner;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +66,19 @@ public final class Probe {
   /** The tail if something already loaded it, else null. */
   byte[] loadedTail() {
     return tail;
+  }
+
+  /**
+   * The head decoded as UTF-8 for text formats, or null when it holds a NUL byte: text formats
+   * never contain one, so such a file is binary and not theirs.
+   */
+  public String headTextOrNull() {
+    for (byte b : head) {
+      if (b == 0) {
+        return null;
+      }
+    }
+    return new String(head, StandardCharsets.UTF_8);
   }
 
   /** True when the head starts with {@code magic}. */

@@ -6,6 +6,7 @@ import dev.modelgate.scanner.FormatScanner;
 import dev.modelgate.scanner.Probe;
 import dev.modelgate.scanner.ScanContext;
 import dev.modelgate.scanner.Severity;
+import dev.modelgate.scanner.check.PythonModules;
 import dev.modelgate.scanner.check.Snippets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,37 +27,7 @@ public final class HydraConfigScanner implements FormatScanner {
       Pattern.compile("(?m)^\\s*(?:-\\s*)?_target_\\s*:\\s*['\"]?([^'\"#\\s]+)");
 
   private static final Set<String> DANGEROUS =
-      Set.of(
-          "os",
-          "posix",
-          "nt",
-          "subprocess",
-          "builtins",
-          "__builtin__",
-          "sys",
-          "shutil",
-          "socket",
-          "importlib",
-          "runpy",
-          "pickle",
-          "_pickle",
-          "dill",
-          "marshal",
-          "code",
-          "ctypes",
-          "pty",
-          "webbrowser",
-          "eval",
-          "exec",
-          "operator",
-          "functools",
-          "types",
-          "inspect",
-          "pydoc",
-          "timeit",
-          "commands",
-          "multiprocessing",
-          "asyncio");
+      PythonModules.codeRunningAnd("eval", "exec", "pydoc", "timeit", "asyncio");
 
   private static final Set<String> ORDINARY =
       Set.of(
@@ -102,13 +73,10 @@ public final class HydraConfigScanner implements FormatScanner {
 
   @Override
   public int detect(Probe probe) {
-    byte[] h = probe.head();
-    for (byte b : h) {
-      if (b == 0) {
-        return Detection.NO;
-      }
+    String text = probe.headTextOrNull();
+    if (text == null) {
+      return Detection.NO;
     }
-    String text = new String(h, StandardCharsets.UTF_8);
     return TARGET.matcher(text).find() ? Detection.LIKELY - 10 : Detection.NO;
   }
 

@@ -3,6 +3,7 @@ package dev.modelgate.scanner.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.scanner.Severity;
 import dev.modelgate.scanner.check.Issue;
+import dev.modelgate.scanner.check.PythonModules;
 import dev.modelgate.scanner.check.Snippets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,30 +40,9 @@ public final class KerasConfigInspector {
 
   /** Modules whose functions run commands, load code or touch the system. */
   private static final Set<String> DANGEROUS_MODULES =
-      Set.of(
-          "os",
-          "posix",
-          "nt",
-          "subprocess",
-          "builtins",
-          "__builtin__",
-          "sys",
-          "shutil",
-          "socket",
-          "importlib",
-          "runpy",
-          "pickle",
-          "_pickle",
-          "dill",
-          "marshal",
-          "code",
+      PythonModules.codeRunningAnd(
           "codeop",
-          "ctypes",
-          "pty",
-          "webbrowser",
-          "commands",
           "platform",
-          "multiprocessing",
           "threading",
           "signal",
           "urllib",
@@ -73,11 +53,7 @@ public final class KerasConfigInspector {
           "smtplib",
           "tempfile",
           "pathlib",
-          "io",
-          "operator",
-          "functools",
-          "types",
-          "inspect");
+          "io");
 
   /** Keras functions that download, load or disable safety. */
   private static final Set<String> DANGEROUS_FUNCTIONS =

@@ -3,10 +3,8 @@ package dev.modelgate.scanner.numpy;
 import dev.modelgate.scanner.ByteSource;
 import dev.modelgate.scanner.Detection;
 import dev.modelgate.scanner.FormatScanner;
-import dev.modelgate.scanner.MalformedFileException;
 import dev.modelgate.scanner.Probe;
 import dev.modelgate.scanner.ScanContext;
-import dev.modelgate.scanner.Severity;
 import dev.modelgate.scanner.zip.ZipChecks;
 import dev.modelgate.scanner.zip.ZipDirectory;
 import dev.modelgate.scanner.zip.ZipEntryInfo;
@@ -39,10 +37,7 @@ public final class NpzScanner implements FormatScanner {
 
   @Override
   public int detect(Probe probe) {
-    if (!probe.startsWith(new byte[] {'P', 'K', 3, 4})) {
-      return Detection.NO;
-    }
-    ZipDirectory dir = ZipDirectory.of(probe);
+    ZipDirectory dir = ZipDirectory.ofZipAtStart(probe);
     if (dir == null || dir.entries().isEmpty()) {
       return Detection.NO;
     }
@@ -56,22 +51,11 @@ public final class NpzScanner implements FormatScanner {
 
   @Override
   public void scan(ByteSource source, ScanContext ctx) throws IOException {
-    ZipDirectory dir = ZipDirectory.of(ctx.probe());
-    if (dir == null) {
-      throw new MalformedFileException("not a readable zip archive", -1);
-    }
+    ZipDirectory dir = ZipDirectory.required(ctx.probe());
     ZipChecks.directory(dir, ctx);
     for (ZipEntryInfo e : dir.entries()) {
-      ZipMember m;
-      try {
-        m = ZipMember.open(source, e);
-      } catch (MalformedFileException ex) {
-        ctx.reportMember(
-            Severity.HIGH,
-            ZipChecks.RULE_UNREADABLE,
-            "member cannot be read (" + ex.getMessage() + "); it was not examined",
-            e.name(),
-            e.localHeaderOffset());
+      ZipMember m = ZipChecks.openOrReport(source, e, ctx);
+      if (m == null) {
         continue;
       }
       ZipChecks.member(m, ctx);

@@ -40,13 +40,10 @@ public final class ChatTemplateScanner implements FormatScanner {
   /** Text with Jinja blocks that mentions chat variables; below the structural score. */
   @Override
   public int detect(Probe probe) {
-    byte[] h = probe.head();
-    for (byte b : h) {
-      if (b == 0) {
-        return Detection.NO;
-      }
+    String text = probe.headTextOrNull();
+    if (text == null) {
+      return Detection.NO;
     }
-    String text = new String(h, StandardCharsets.UTF_8);
     if (!text.contains("{%") && !text.contains("{{")) {
       return Detection.NO;
     }

@@ -3,7 +3,6 @@ package dev.modelgate.scanner.torch;
 import dev.modelgate.scanner.ByteSource;
 import dev.modelgate.scanner.Detection;
 import dev.modelgate.scanner.FormatScanner;
-import dev.modelgate.scanner.MalformedFileException;
 import dev.modelgate.scanner.Probe;
 import dev.modelgate.scanner.ScanContext;
 import dev.modelgate.scanner.Severity;
@@ -52,10 +51,7 @@ public final class TorchZipScanner implements FormatScanner {
 
   @Override
   public int detect(Probe probe) {
-    if (!probe.startsWith(new byte[] {'P', 'K', 3, 4})) {
-      return Detection.NO;
-    }
-    ZipDirectory dir = ZipDirectory.of(probe);
+    ZipDirectory dir = ZipDirectory.ofZipAtStart(probe);
     if (dir == null) {
       return Detection.NO;
     }
@@ -70,10 +66,7 @@ public final class TorchZipScanner implements FormatScanner {
 
   @Override
   public void scan(ByteSource source, ScanContext ctx) throws IOException {
-    ZipDirectory dir = ZipDirectory.of(ctx.probe());
-    if (dir == null) {
-      throw new MalformedFileException("not a readable zip archive", -1);
-    }
+    ZipDirectory dir = ZipDirectory.required(ctx.probe());
     if (dir.entries().size() > ctx.limits().maxMembers()) {
       throw ctx.limitHit("members", "more than " + ctx.limits().maxMembers() + " zip members");
     }
@@ -87,7 +80,7 @@ public final class TorchZipScanner implements FormatScanner {
         if (e.isDirectory() || e.name().endsWith(".pkl") != pickles) {
           continue;
         }
-        ZipMember m = open(source, e, ctx);
+        ZipMember m = ZipChecks.openOrReport(source, e, ctx);
         if (m == null) {
           continue;
         }
@@ -150,21 +143,5 @@ public final class TorchZipScanner implements FormatScanner {
     Map<String, Long> sizes = new HashMap<>();
     dir.entries().forEach(e -> sizes.merge(e.name(), e.size(), Math::min));
     return sizes;
-  }
-
-  /** Opens a member, or reports why it cannot be read and returns null. */
-  private static ZipMember open(ByteSource source, ZipEntryInfo e, ScanContext ctx)
-      throws IOException {
-    try {
-      return ZipMember.open(source, e);
-    } catch (MalformedFileException ex) {
-      ctx.reportMember(
-          Severity.HIGH,
-          ZipChecks.RULE_UNREADABLE,
-          "member cannot be read (" + ex.getMessage() + "); it was not examined",
-          e.name(),
-          e.localHeaderOffset());
-      return null;
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.modelgate.scanner.zip;
 
 import dev.modelgate.scanner.ByteSource;
+import dev.modelgate.scanner.MalformedFileException;
 import dev.modelgate.scanner.ScanContext;
 import dev.modelgate.scanner.Severity;
 import java.io.IOException;
@@ -82,6 +83,22 @@ public final class ZipChecks {
               odd),
           e.name(),
           e.localHeaderOffset());
+    }
+  }
+
+  /** Opens a member, or reports why it cannot be read (HIGH) and returns null. */
+  public static ZipMember openOrReport(ByteSource source, ZipEntryInfo e, ScanContext ctx)
+      throws IOException {
+    try {
+      return ZipMember.open(source, e);
+    } catch (MalformedFileException ex) {
+      ctx.reportMember(
+          Severity.HIGH,
+          RULE_UNREADABLE,
+          "member cannot be read (" + ex.getMessage() + "); it was not examined",
+          e.name(),
+          e.localHeaderOffset());
+      return null;
     }
   }
 

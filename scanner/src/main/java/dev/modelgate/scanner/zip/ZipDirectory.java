@@ -55,6 +55,29 @@ public final class ZipDirectory {
         });
   }
 
+  /**
+   * The directory of content that starts with a zip local file header, or null when it does not or
+   * the directory is unreadable: where detectors of zip-based model formats start.
+   */
+  public static ZipDirectory ofZipAtStart(Probe probe) {
+    if (!probe.startsWith(new byte[] {'P', 'K', 3, 4})) {
+      return null;
+    }
+    return of(probe);
+  }
+
+  /**
+   * The directory of the content a zip-based scanner was dispatched to; throws when it is not
+   * readable after all.
+   */
+  public static ZipDirectory required(Probe probe) throws MalformedFileException {
+    ZipDirectory dir = of(probe);
+    if (dir == null) {
+      throw new MalformedFileException("not a readable zip archive", -1);
+    }
+    return dir;
+  }
+
   public List<ZipEntryInfo> entries() {
     return entries;
   }
