@@ -1,5 +1,6 @@
 package dev.modelgate.mockcluster;
 
+import dev.modelgate.crds.HFModel;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -27,14 +28,9 @@ import java.util.logging.Logger;
  */
 public final class MockCluster implements AutoCloseable {
 
+  /** HFModels as generic resources, described by the crds module's own type. */
   public static final ResourceDefinitionContext HFMODELS =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("modelgate.dev")
-          .withVersion("v1alpha1")
-          .withKind("HFModel")
-          .withPlural("hfmodels")
-          .withNamespaced(true)
-          .build();
+      ResourceDefinitionContext.fromResourceType(HFModel.class);
 
   /** ModelGate's CRDs as the crds module generates them into its jar. */
   private static final List<String> CRDS =

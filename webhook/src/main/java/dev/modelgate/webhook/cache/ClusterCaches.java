@@ -1,5 +1,6 @@
 package dev.modelgate.webhook.cache;
 
+import dev.modelgate.crds.HFModel;
 import dev.modelgate.webhook.decide.NamespaceLabels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -20,14 +21,9 @@ public final class ClusterCaches implements NamespaceLabels, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterCaches.class);
 
+  /** HFModels as generic resources, described by the crds module's own type. */
   public static final ResourceDefinitionContext HFMODELS =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("modelgate.dev")
-          .withVersion("v1alpha1")
-          .withKind("HFModel")
-          .withPlural("hfmodels")
-          .withNamespaced(true)
-          .build();
+      ResourceDefinitionContext.fromResourceType(HFModel.class);
 
   private static final long RESYNC_MILLIS = 0;
 
